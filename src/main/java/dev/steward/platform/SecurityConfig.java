@@ -1,0 +1,181 @@
+package dev.steward.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * security.md as code. Four filter chains: the public API (stateless HTTP Basic), the engine REST API and the
+ * Camunda webapps (internal users only), and the rest (login page, health, OpenAPI). Deny by default: a
+ * request no rule names is refused.
+ */
+@Configuration
+public class SecurityConfig {
+
+  private static final String[] INTERNAL_ROLES = {
+    Role.ADMIN.name(), Role.RELATIONSHIP_MANAGER.name(), Role.QA_ANALYST.name(), Role.EXECUTIVE.name()
+  };
+  private static final String[] ALL_ROLES = {
+    Role.ADMIN.name(),
+    Role.RELATIONSHIP_MANAGER.name(),
+    Role.QA_ANALYST.name(),
+    Role.EXECUTIVE.name(),
+    Role.BPO_LEAD.name()
+  };
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
+          + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  private final ObjectMapper objectMapper;
+
+  public SecurityConfig(ObjectMapper objectMapper) {
+    this.objectMapper = objectMapper;
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    http.securityMatcher(path("/api/**"))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(HttpMethod.POST, "/api/users")
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers(HttpMethod.GET, "/api/me")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.POST, "/api/vendors")
+                    .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name())
+                    .requestMatchers(HttpMethod.GET, "/api/vendors", "/api/vendors/*")
+                    .hasAnyRole(ALL_ROLES)
+                    .requestMatchers(HttpMethod.POST, "/api/escalations")
+                    .hasAnyRole(Role.BPO_LEAD.name(), Role.RELATIONSHIP_MANAGER.name())
+                    .requestMatchers(HttpMethod.GET, "/api/escalations", "/api/escalations/*")
+                    .hasAnyRole(ALL_ROLES)
+                    .requestMatchers(HttpMethod.GET, "/api/tasks", "/api/tasks/*")
+                    .hasAnyRole(ALL_ROLES)
+                    .requestMatchers(HttpMethod.POST, "/api/tasks/*/complete")
+                    .hasAnyRole(ALL_ROLES)
+                    .anyRequest()
+                    .denyAll())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless HTTP Basic: no cookie authenticates /api, so there is nothing for CSRF to forge
+        .csrf(csrf -> csrf.disable())
+        .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint()).accessDeniedHandler(problemAccessDenied()))
+        .headers(this::securityHeaders);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+    http.securityMatcher(path("/engine-rest/**"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(INTERNAL_ROLES))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint()).accessDeniedHandler(problemAccessDenied()))
+        .headers(this::securityHeaders);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain camundaWebappChain(HttpSecurity http) throws Exception {
+    http.securityMatcher(path("/camunda/**"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(INTERNAL_ROLES))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
+        // the webapps protect their own state-changing calls with Camunda's CSRF filter
+        .csrf(csrf -> csrf.disable())
+        .exceptionHandling(e -> e.authenticationEntryPoint(browserAwareEntryPoint()).accessDeniedHandler(problemAccessDenied()))
+        // the webapps send their own Content-Security-Policy; keep Spring's other headers
+        .headers(
+            h ->
+                h.frameOptions(f -> f.sameOrigin())
+                    .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  @Bean
+  @Order(4)
+  SecurityFilterChain defaultChain(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/login", "/error")
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/")
+                    .authenticated()
+                    .anyRequest()
+                    .denyAll())
+        .formLogin(Customizer.withDefaults())
+        .logout(Customizer.withDefaults())
+        .exceptionHandling(e -> e.authenticationEntryPoint(browserAwareEntryPoint()).accessDeniedHandler(problemAccessDenied()))
+        .headers(this::securityHeaders);
+    return http.build();
+  }
+
+  /** Plain path matching: the engine REST API and the webapps are not served by Spring MVC's dispatcher. */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private void securityHeaders(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .frameOptions(f -> f.deny())
+        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+  }
+
+  /** Browsers asking for a page are sent to the login form; API clients get 401 with a problem detail. */
+  private AuthenticationEntryPoint browserAwareEntryPoint() {
+    MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+    var entryPoints = new java.util.LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+    entryPoints.put(html, new LoginUrlAuthenticationEntryPoint("/login"));
+    DelegatingAuthenticationEntryPoint delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
+    delegating.setDefaultEntryPoint(problemEntryPoint());
+    return delegating;
+  }
+
+  private AuthenticationEntryPoint problemEntryPoint() {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Steward\"");
+      writeProblem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with a valid user name and password");
+    };
+  }
+
+  private AccessDeniedHandler problemAccessDenied() {
+    return (request, response, e) ->
+        writeProblem(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this");
+  }
+
+  private void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail)
+      throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), ApiExceptionHandler.problem(status, title, detail, List.of()));
+  }
+}

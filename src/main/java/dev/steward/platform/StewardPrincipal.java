@@ -1,0 +1,35 @@
+package dev.steward.platform;
+
+import java.security.Principal;
+import java.util.Set;
+
+/**
+ * Who is calling: the signed-in user with their roles and, for a BPO lead, the one vendor their account is
+ * bound to. The vendor always comes from here, never from a request.
+ */
+public record StewardPrincipal(String username, String displayName, Set<Role> roles, String vendorId)
+    implements Principal {
+
+  public StewardPrincipal {
+    roles = Set.copyOf(roles);
+  }
+
+  @Override
+  public String getName() {
+    return username;
+  }
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+
+  /** A BPO lead sees only their own vendor; everybody else is brand staff and sees all vendors. */
+  public boolean isVendorScoped() {
+    return roles.contains(Role.BPO_LEAD) && roles.stream().noneMatch(Role::isInternal);
+  }
+
+  /** May this user see the given vendor's data at all? */
+  public boolean canSeeVendor(String vendor) {
+    return !isVendorScoped() || (vendorId != null && vendorId.equals(vendor));
+  }
+}

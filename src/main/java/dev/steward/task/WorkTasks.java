@@ -1,0 +1,244 @@
+package dev.steward.task;
+
+import dev.steward.platform.ConflictException;
+import dev.steward.platform.NotFoundException;
+import dev.steward.platform.ProcessConventions;
+import dev.steward.platform.StewardPrincipal;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The user tasks a caller may work on: assigned to them, or unassigned and offered to them or one of their
+ * groups; for a BPO lead only tasks of their own vendor's processes. The engine does not check this on
+ * completion by itself, so every call here does.
+ */
+@Service
+class WorkTasks {
+
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
+  private final HistoryService historyService;
+  private final FormService formService;
+  private final IdentityService identityService;
+  private final CamundaForms forms;
+
+  WorkTasks(
+      TaskService taskService,
+      RuntimeService runtimeService,
+      RepositoryService repositoryService,
+      HistoryService historyService,
+      FormService formService,
+      IdentityService identityService,
+      CamundaForms forms) {
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.repositoryService = repositoryService;
+    this.historyService = historyService;
+    this.formService = formService;
+    this.identityService = identityService;
+    this.forms = forms;
+  }
+
+  @Transactional(readOnly = true)
+  public List<TaskSummary> list(StewardPrincipal caller) {
+    List<Task> tasks = visible(caller).orderByTaskCreateTime().desc().listPage(0, 500);
+    Context context = context(tasks);
+    return tasks.stream()
+        .map(
+            t ->
+                new TaskSummary(
+                    t.getId(),
+                    t.getName(),
+                    t.getTaskDefinitionKey(),
+                    context.processKey(t),
+                    t.getProcessInstanceId(),
+                    context.businessKey(t),
+                    context.vendorId(t),
+                    t.getAssignee(),
+                    instant(t.getCreateTime()),
+                    instant(t.getDueDate())))
+        .toList();
+  }
+
+  @Transactional(readOnly = true)
+  public TaskDetail get(String taskId, StewardPrincipal caller) {
+    Task task = findVisible(taskId, caller);
+    Context context = context(List.of(task));
+    return new TaskDetail(
+        task.getId(),
+        task.getName(),
+        task.getTaskDefinitionKey(),
+        task.getDescription(),
+        context.processKey(task),
+        task.getProcessInstanceId(),
+        context.businessKey(task),
+        context.vendorId(task),
+        task.getAssignee(),
+        instant(task.getCreateTime()),
+        instant(task.getDueDate()),
+        task.getCamundaFormRef() == null ? task.getFormKey() : task.getCamundaFormRef().getKey(),
+        formFields(task));
+  }
+
+  /**
+   * Completes the task with the form's values: 404 if the caller may not work on it, 409 if it was completed
+   * already (also when a concurrent completion wins), 400/422 for fields the form does not accept.
+   */
+  @Transactional
+  public void complete(String taskId, Map<String, Object> submitted, StewardPrincipal caller) {
+    Task task = visible(caller).taskId(taskId).initializeFormKeys().singleResult();
+    if (task == null) {
+      if (completedByOrFor(taskId, caller)) {
+        throw new ConflictException("Task '" + taskId + "' has already been completed");
+      }
+      throw new NotFoundException("Task", taskId);
+    }
+    Map<String, Object> variables = forms.validate(formFields(task), submitted);
+    try {
+      if (task.getAssignee() == null) {
+        // who completed a task is its assignee, in the API as in Tasklist
+        taskService.setAssignee(taskId, caller.username());
+      }
+      taskService.complete(taskId, variables);
+    } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
+      // a concurrent completion deleted the task between our read and our write
+      throw new ConflictException("Task '" + taskId + "' has already been completed");
+    }
+  }
+
+  private Task findVisible(String taskId, StewardPrincipal caller) {
+    Task task = visible(caller).taskId(taskId).initializeFormKeys().singleResult();
+    if (task == null) {
+      throw new NotFoundException("Task", taskId);
+    }
+    return task;
+  }
+
+  private TaskQuery visible(StewardPrincipal caller) {
+    List<String> groups = groupsOf(caller.username());
+    TaskQuery query = taskService.createTaskQuery().active();
+    if (groups.isEmpty()) {
+      query.taskAssignee(caller.username());
+    } else {
+      query.or().taskAssignee(caller.username()).taskCandidateUser(caller.username()).taskCandidateGroupIn(groups).endOr();
+    }
+    if (caller.isVendorScoped()) {
+      String vendor = caller.vendorId() == null ? "-" : caller.vendorId();
+      query.processVariableValueEquals(ProcessConventions.VENDOR_ID.name(), vendor);
+    }
+    return query;
+  }
+
+  /** A finished task the caller could have worked on: completing it again is a conflict, not "not found". */
+  private boolean completedByOrFor(String taskId, StewardPrincipal caller) {
+    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+    if (done == null) {
+      return false;
+    }
+    if (caller.isVendorScoped()) {
+      Object vendor =
+          historyService
+              .createHistoricVariableInstanceQuery()
+              .processInstanceId(done.getProcessInstanceId())
+              .variableName(ProcessConventions.VENDOR_ID.name())
+              .list()
+              .stream()
+              .findFirst()
+              .map(v -> v.getValue())
+              .orElse(null);
+      if (!caller.canSeeVendor(vendor == null ? null : vendor.toString())) {
+        return false;
+      }
+    }
+    if (caller.username().equals(done.getAssignee())) {
+      return true;
+    }
+    Set<String> groups = Set.copyOf(groupsOf(caller.username()));
+    return historyService.createHistoricIdentityLinkLogQuery().taskId(taskId).type(IdentityLinkType.CANDIDATE).list().stream()
+        .anyMatch(
+            (HistoricIdentityLinkLog link) ->
+                caller.username().equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+  }
+
+  private List<FormField> formFields(Task task) {
+    if (task.getCamundaFormRef() == null && task.getFormKey() == null) {
+      return List.of();
+    }
+    InputStream form = formService.getDeployedTaskForm(task.getId());
+    return forms.fields(form);
+  }
+
+  private List<String> groupsOf(String username) {
+    return identityService.createGroupQuery().groupMember(username).list().stream().map(Group::getId).toList();
+  }
+
+  private Context context(List<Task> tasks) {
+    Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
+    Map<String, String> businessKeys = new HashMap<>();
+    Map<String, String> vendorIds = new HashMap<>();
+    if (!instanceIds.isEmpty()) {
+      for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+        businessKeys.put(instance.getId(), instance.getBusinessKey());
+      }
+      for (VariableInstance variable :
+          runtimeService
+              .createVariableInstanceQuery()
+              .processInstanceIdIn(instanceIds.toArray(String[]::new))
+              .variableName(ProcessConventions.VENDOR_ID.name())
+              .list()) {
+        if (variable.getExecutionId().equals(variable.getProcessInstanceId()) && variable.getValue() != null) {
+          vendorIds.put(variable.getProcessInstanceId(), variable.getValue().toString());
+        }
+      }
+    }
+    Map<String, String> processKeys = new HashMap<>();
+    tasks.stream()
+        .map(Task::getProcessDefinitionId)
+        .filter(id -> id != null)
+        .distinct()
+        .forEach(id -> processKeys.put(id, repositoryService.getProcessDefinition(id).getKey()));
+    return new Context(businessKeys, vendorIds, processKeys);
+  }
+
+  private record Context(Map<String, String> businessKeys, Map<String, String> vendorIds, Map<String, String> processKeys) {
+    String businessKey(Task t) {
+      return businessKeys.get(t.getProcessInstanceId());
+    }
+
+    String vendorId(Task t) {
+      return vendorIds.get(t.getProcessInstanceId());
+    }
+
+    String processKey(Task t) {
+      return processKeys.get(t.getProcessDefinitionId());
+    }
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}

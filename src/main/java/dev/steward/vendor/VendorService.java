@@ -1,0 +1,145 @@
+package dev.steward.vendor;
+
+import dev.steward.platform.AuditLog;
+import dev.steward.platform.ConflictException;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidDataException;
+import dev.steward.platform.NotFoundException;
+import dev.steward.platform.Role;
+import dev.steward.platform.StewardPrincipal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The vendor registry. Every read is scoped by the caller: a BPO lead sees only their own vendor. */
+@Service
+public class VendorService {
+
+  static final LocalTime DEFAULT_DAY_START = LocalTime.of(8, 0);
+  static final LocalTime DEFAULT_DAY_END = LocalTime.of(18, 0);
+
+  private final VendorRepository vendors;
+  private final IdentityService identityService;
+  private final AuditLog auditLog;
+  private final Clock clock;
+
+  VendorService(VendorRepository vendors, IdentityService identityService, AuditLog auditLog, Clock clock) {
+    this.vendors = vendors;
+    this.identityService = identityService;
+    this.auditLog = auditLog;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public VendorView register(NewVendor request, StewardPrincipal actor) {
+    List<FieldError> errors = new ArrayList<>();
+    ZoneId zone = null;
+    try {
+      zone = ZoneId.of(request.timeZone());
+    } catch (DateTimeException e) {
+      errors.add(FieldError.field("timeZone", "must be an IANA time zone such as Europe/Berlin or Asia/Manila"));
+    }
+    LocalTime start = Optional.ofNullable(request.businessHoursStart()).orElse(DEFAULT_DAY_START);
+    LocalTime end = Optional.ofNullable(request.businessHoursEnd()).orElse(DEFAULT_DAY_END);
+    if (!end.isAfter(start)) {
+      errors.add(FieldError.field("businessHoursEnd", "must be after businessHoursStart (" + start + ")"));
+    }
+    EnumSet<DayOfWeek> days =
+        request.businessDays() == null || request.businessDays().isEmpty()
+            ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)
+            : EnumSet.copyOf(request.businessDays());
+    String rm = request.relationshipManager();
+    if (rm != null
+        && identityService
+                .createUserQuery()
+                .userId(rm)
+                .memberOfGroup(Role.RELATIONSHIP_MANAGER.groupId())
+                .count()
+            == 0) {
+      errors.add(FieldError.field("relationshipManager", "'" + rm + "' is not a relationship manager"));
+    }
+    List<String> languages = request.languages().stream().distinct().toList();
+    if (!errors.isEmpty()) {
+      throw new InvalidDataException("The vendor has invalid data", errors);
+    }
+    if (vendors.existsByCode(request.code())) {
+      throw new ConflictException("A vendor with code '" + request.code() + "' already exists");
+    }
+    Vendor vendor =
+        new Vendor(
+            UUID.randomUUID().toString(),
+            request.code(),
+            request.name().strip(),
+            request.deliveryModel(),
+            request.teamModel(),
+            request.involvement(),
+            zone,
+            start,
+            end,
+            days,
+            languages,
+            rm,
+            Optional.ofNullable(request.lifecyclePhase()).orElse(LifecyclePhase.EVALUATION),
+            clock.instant(),
+            actor.username());
+    try {
+      vendors.saveAndFlush(vendor);
+    } catch (DataIntegrityViolationException e) {
+      // two registrations of one code at the same moment: the unique constraint decides
+      throw new ConflictException("A vendor with code '" + request.code() + "' already exists");
+    }
+    auditLog.record(actor.username(), "VENDOR_REGISTERED", "vendor", vendor.getId(), "code=" + vendor.getCode());
+    return VendorView.of(vendor);
+  }
+
+  @Transactional(readOnly = true)
+  public List<VendorView> list(StewardPrincipal caller) {
+    return vendors.findAllVisible(scope(caller)).stream().map(VendorView::of).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public VendorView get(String id, StewardPrincipal caller) {
+    return VendorView.of(find(id, caller));
+  }
+
+  /** The vendor if the caller may see it; otherwise 404, exactly as if it did not exist. */
+  @Transactional(readOnly = true)
+  public Vendor find(String id, StewardPrincipal caller) {
+    return vendors.findVisible(id, scope(caller)).orElseThrow(() -> new NotFoundException("Vendor", id));
+  }
+
+  @Transactional(readOnly = true)
+  public boolean exists(String id) {
+    return id != null && vendors.existsById(id);
+  }
+
+  /** For process delegates, which act for the system rather than a user. */
+  @Transactional(readOnly = true)
+  public Optional<Vendor> findForSystem(String id) {
+    return vendors.findById(id);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<VendorView> findByCode(String code) {
+    return vendors.findByCode(code).map(VendorView::of);
+  }
+
+  private static String scope(StewardPrincipal caller) {
+    if (!caller.isVendorScoped()) {
+      return null;
+    }
+    // a lead without a vendor sees nothing: scope to an id no vendor has
+    return caller.vendorId() == null ? "-" : caller.vendorId();
+  }
+}
