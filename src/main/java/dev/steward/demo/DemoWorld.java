@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -51,8 +52,15 @@ class DemoWorld implements ApplicationRunner {
   private final VendorService vendors;
   private final EscalationService escalations;
   private final TaskService taskService;
+  private final ManagementService managementService;
 
-  DemoWorld(UserAccounts users, VendorService vendors, EscalationService escalations, TaskService taskService) {
+  DemoWorld(
+      UserAccounts users,
+      VendorService vendors,
+      EscalationService escalations,
+      TaskService taskService,
+      ManagementService managementService) {
+    this.managementService = managementService;
     this.users = users;
     this.vendors = vendors;
     this.escalations = escalations;
@@ -140,7 +148,18 @@ class DemoWorld implements ApplicationRunner {
             "Accounts for the new cohort were not provisioned.", "Ten agents idle, queue time rising");
     respond(resolved, "rachel", "Provisioning ticket opened with IT.");
     resolve(resolved, "rachel", "Accounts provisioned; added a provisioning step to onboarding.", "PROCESS_GAP");
-    log.info("Demo world created: 3 vendors, 7 users, 3 escalations");
+    // the response SLA was missed: moved up a tier, now with the executives
+    EscalationView breached =
+        file(mateo, bright, Severity.P1, EscalationCategory.SYSTEM_OUTAGE, "Telephony down at the Monterrey site",
+            "No inbound calls reach the agents since 07:10 local time.", "All phone contacts for the brand unanswered");
+    managementService.executeJob(
+        managementService
+            .createJobQuery()
+            .processInstanceId(breached.processInstanceId())
+            .activityId(EscalationProcess.Elements.TIMER_RESPONSE_BREACHED)
+            .singleResult()
+            .getId());
+    log.info("Demo world created: 3 vendors, 7 users, 4 escalations");
   }
 
   private void user(String username, String name, Role role, String vendorId, boolean onCall) {
