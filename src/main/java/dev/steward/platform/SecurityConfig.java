@@ -129,9 +129,10 @@ public class SecurityConfig {
                     .authenticated()
                     .anyRequest()
                     .denyAll())
+        // Spring's generated login page; it is only generated while this chain keeps the default entry point
         .formLogin(Customizer.withDefaults())
         .logout(Customizer.withDefaults())
-        .exceptionHandling(e -> e.authenticationEntryPoint(browserAwareEntryPoint()).accessDeniedHandler(problemAccessDenied()))
+        .exceptionHandling(e -> e.accessDeniedHandler(problemAccessDenied()))
         .headers(this::securityHeaders);
     return http.build();
   }
