@@ -41,6 +41,24 @@ public class SecurityConfig {
     Role.EXECUTIVE.name(),
     Role.BPO_LEAD.name()
   };
+  /**
+   * Only the application deploys process definitions (security.md): nobody, not even an administrator, uploads
+   * or redeploys one through the engine REST API or the webapps' copy of it, so no model with scripts or
+   * expressions from outside reaches the engine. Camunda administrators bypass the engine's authorization checks,
+   * so this is refused before the engine.
+   */
+  private static final RequestMatcher[] ENGINE_REST_DEPLOYMENT_UPLOADS = {
+    path(HttpMethod.POST, "/engine-rest/deployment/create/**"),
+    path(HttpMethod.POST, "/engine-rest/deployment/*/redeploy/**"),
+    path(HttpMethod.POST, "/engine-rest/engine/*/deployment/create/**"),
+    path(HttpMethod.POST, "/engine-rest/engine/*/deployment/*/redeploy/**")
+  };
+
+  private static final RequestMatcher[] WEBAPP_DEPLOYMENT_UPLOADS = {
+    path(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/create/**"),
+    path(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/*/redeploy/**")
+  };
+
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
           + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -65,6 +83,14 @@ public class SecurityConfig {
                     .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/vendors", "/api/vendors/*")
                     .hasAnyRole(ALL_ROLES)
+                    .requestMatchers(HttpMethod.POST, "/api/vendors/*/interactions")
+                    .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name(), Role.BPO_LEAD.name())
+                    .requestMatchers(HttpMethod.PUT, "/api/vendors/*/scorecard", "/api/vendors/*/contract")
+                    .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name())
+                    .requestMatchers(HttpMethod.GET, "/api/vendors/*/scorecard")
+                    .hasAnyRole(ALL_ROLES)
+                    .requestMatchers(HttpMethod.GET, "/api/vendors/*/contract")
+                    .hasAnyRole(INTERNAL_ROLES)
                     .requestMatchers(HttpMethod.POST, "/api/escalations")
                     .hasAnyRole(Role.BPO_LEAD.name(), Role.RELATIONSHIP_MANAGER.name())
                     .requestMatchers(HttpMethod.GET, "/api/escalations", "/api/escalations/*")
@@ -88,7 +114,12 @@ public class SecurityConfig {
   @Order(2)
   SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
     http.securityMatcher(path("/engine-rest/**"))
-        .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(INTERNAL_ROLES))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(ENGINE_REST_DEPLOYMENT_UPLOADS)
+                    .denyAll()
+                    .anyRequest()
+                    .hasAnyRole(INTERNAL_ROLES))
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
@@ -101,7 +132,12 @@ public class SecurityConfig {
   @Order(3)
   SecurityFilterChain camundaWebappChain(HttpSecurity http) throws Exception {
     http.securityMatcher(path("/camunda/**"))
-        .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(INTERNAL_ROLES))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(WEBAPP_DEPLOYMENT_UPLOADS)
+                    .denyAll()
+                    .anyRequest()
+                    .hasAnyRole(INTERNAL_ROLES))
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         // the webapps protect their own state-changing calls with Camunda's CSRF filter
         .csrf(csrf -> csrf.disable())
@@ -140,6 +176,10 @@ public class SecurityConfig {
   /** Plain path matching: the engine REST API and the webapps are not served by Spring MVC's dispatcher. */
   private static RequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 
   private void securityHeaders(

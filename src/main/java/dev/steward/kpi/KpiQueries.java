@@ -1,0 +1,83 @@
+package dev.steward.kpi;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The KPI totals of a vendor over a period, computed in the database: from the daily rollups (what every read
+ * uses) or from the raw interactions (the reference the rollups are proven against).
+ */
+@Component
+public class KpiQueries {
+
+  private static final String FROM_ROLLUPS =
+      """
+      select coalesce(sum(contacts), 0), coalesce(sum(handled), 0), coalesce(sum(handled_resolved), 0),
+             coalesce(sum(handled_seconds), 0), coalesce(sum(csat_count), 0), coalesce(sum(csat_satisfied), 0),
+             coalesce(sum(nps_count), 0), coalesce(sum(nps_promoters), 0), coalesce(sum(nps_detractors), 0),
+             coalesce(sum(ces_count), 0), coalesce(sum(ces_sum), 0), coalesce(sum(queued), 0),
+             coalesce(sum(queued_abandoned), 0), coalesce(sum(queued_answered_in_time), 0)
+      from interaction_daily_rollup
+      where vendor_id = :vendor and day >= :firstDay and day < :endDay
+      """;
+
+  private static final String FROM_RAW =
+      "select "
+          + InteractionRollups.AGGREGATES
+          + " from interaction where vendor_id = :vendor and started_at >= :start and started_at < :end";
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  KpiQueries(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(readOnly = true)
+  public KpiTotals fromRollups(String vendorId, Period period) {
+    return jdbc.queryForObject(
+        FROM_ROLLUPS,
+        Map.of("vendor", vendorId, "firstDay", Date.valueOf(period.firstDay()), "endDay", Date.valueOf(period.endDay())),
+        (rs, row) -> totals(rs));
+  }
+
+  /** The same totals straight from the interactions, bounded by {@code started_at} instants. */
+  @Transactional(readOnly = true)
+  public KpiTotals fromRaw(String vendorId, Period period, int serviceLevelThresholdSeconds) {
+    return jdbc.queryForObject(
+        FROM_RAW,
+        Map.of(
+            "vendor", vendorId,
+            "start", period.start().atOffset(ZoneOffset.UTC),
+            "end", period.end().atOffset(ZoneOffset.UTC),
+            "threshold", serviceLevelThresholdSeconds),
+        (rs, row) -> totals(rs));
+  }
+
+  private static KpiTotals totals(ResultSet rs) throws SQLException {
+    long contacts = rs.getLong(1);
+    if (contacts == 0) {
+      return KpiTotals.EMPTY;
+    }
+    return new KpiTotals(
+        contacts,
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        rs.getLong(5),
+        rs.getLong(6),
+        rs.getLong(7),
+        rs.getLong(8),
+        rs.getLong(9),
+        rs.getLong(10),
+        rs.getLong(11),
+        rs.getLong(12),
+        rs.getLong(13),
+        rs.getLong(14));
+  }
+}
