@@ -46,7 +46,7 @@ create index ix_interaction_vendor_day on interaction (vendor_id, started_day);
 -- transaction, so scorecards never scan raw interactions
 create table interaction_daily_rollup (
     vendor_id               varchar(36) not null,
-    day                     date        not null,
+    started_day             date        not null,
     agent_id                varchar(64) not null,
     contacts                bigint not null,
     handled                 bigint not null,
@@ -62,5 +62,5 @@ create table interaction_daily_rollup (
     queued                  bigint not null,
     queued_abandoned        bigint not null,
     queued_answered_in_time bigint not null,
-    primary key (vendor_id, day, agent_id)
+    primary key (vendor_id, started_day, agent_id)
 );

@@ -41,11 +41,11 @@ class InteractionRollups {
       """;
 
   private static final String DELETE =
-      "delete from interaction_daily_rollup where vendor_id = :vendor and day in (:days)";
+      "delete from interaction_daily_rollup where vendor_id = :vendor and started_day in (:days)";
 
   private static final String INSERT =
       """
-      insert into interaction_daily_rollup (vendor_id, day, agent_id, contacts, handled, handled_resolved,
+      insert into interaction_daily_rollup (vendor_id, started_day, agent_id, contacts, handled, handled_resolved,
           handled_seconds, csat_count, csat_satisfied, nps_count, nps_promoters, nps_detractors, ces_count, ces_sum,
           queued, queued_abandoned, queued_answered_in_time)
       select vendor_id, started_day, agent_id,

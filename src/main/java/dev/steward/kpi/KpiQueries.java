@@ -24,7 +24,7 @@ public class KpiQueries {
              coalesce(sum(ces_count), 0), coalesce(sum(ces_sum), 0), coalesce(sum(queued), 0),
              coalesce(sum(queued_abandoned), 0), coalesce(sum(queued_answered_in_time), 0)
       from interaction_daily_rollup
-      where vendor_id = :vendor and day >= :firstDay and day < :endDay
+      where vendor_id = :vendor and started_day >= :firstDay and started_day < :endDay
       """;
 
   private static final String FROM_RAW =
