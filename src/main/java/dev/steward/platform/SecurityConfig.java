@@ -18,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -206,6 +207,16 @@ public class SecurityConfig {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Steward\"");
       writeProblem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with a valid user name and password");
     };
+  }
+
+  /**
+   * URLs Spring Security's firewall rejects (';', '//', encoded dots, path traversal) answer with a problem detail
+   * like every other error, not with the servlet container's error page.
+   */
+  @Bean
+  RequestRejectedHandler problemRequestRejected() {
+    return (request, response, e) ->
+        writeProblem(response, HttpStatus.BAD_REQUEST, "Bad request", "The request URL is not allowed");
   }
 
   private AccessDeniedHandler problemAccessDenied() {

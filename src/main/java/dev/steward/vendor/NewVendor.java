@@ -35,6 +35,6 @@ public record NewVendor(
         LocalTime businessHoursStart,
     @Schema(type = "string", example = "18:00", description = "end of the vendor's business day, default 18:00")
         LocalTime businessHoursEnd,
-    @Schema(description = "working days, default Monday to Friday") Set<DayOfWeek> businessDays,
+    @Schema(description = "working days, default Monday to Friday") Set<@NotNull DayOfWeek> businessDays,
     @Schema(description = "user name of the relationship manager who owns this vendor") String relationshipManager,
     @Schema(description = "default EVALUATION") LifecyclePhase lifecyclePhase) {}

@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -91,7 +92,8 @@ public class VendorService {
             languages,
             rm,
             Optional.ofNullable(request.lifecyclePhase()).orElse(LifecyclePhase.EVALUATION),
-            clock.instant(),
+            // stored with microseconds (both databases): answer with exactly what a later read returns
+            clock.instant().truncatedTo(ChronoUnit.MICROS),
             actor.username());
     try {
       vendors.saveAndFlush(vendor);

@@ -34,7 +34,8 @@ public record VendorView(
         v.getBusinessHoursStart(),
         v.getBusinessHoursEnd(),
         v.getBusinessDays().stream().sorted().toList(),
-        v.getLanguages(),
+        // a set in the database: sorted, so every read shows the same order
+        v.getLanguages().stream().sorted().toList(),
         v.getRelationshipManager(),
         v.getLifecyclePhase(),
         v.getCreatedAt());

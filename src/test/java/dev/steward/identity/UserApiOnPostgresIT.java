@@ -1,0 +1,6 @@
+package dev.steward.identity;
+
+import dev.steward.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class UserApiOnPostgresIT extends UserApiIT {}

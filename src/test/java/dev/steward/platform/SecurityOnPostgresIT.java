@@ -1,0 +1,6 @@
+package dev.steward.platform;
+
+import dev.steward.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class SecurityOnPostgresIT extends SecurityIT {}
