@@ -75,8 +75,9 @@ class CamundaForms {
   }
 
   /**
-   * Checks the submitted values against the form and returns them as process variables. Unknown fields are a
-   * malformed request (400); missing or invalid values are invalid data (422), every one of them reported.
+   * Checks the submitted values against the form and returns them as process variables, one for every field of
+   * the form (an empty optional field as {@code null}, as Tasklist submits it). Unknown fields are a malformed
+   * request (400); missing or invalid values are invalid data (422), every one of them reported.
    */
   Map<String, Object> validate(List<FormField> fields, Map<String, Object> submitted) {
     Map<String, FormField> byKey = new LinkedHashMap<>();
@@ -96,6 +97,9 @@ class CamundaForms {
       if (value == null || (value instanceof String s && s.isBlank())) {
         if (field.required()) {
           errors.add(FieldError.field(field.key(), "is required"));
+        } else {
+          // an empty optional field clears what an earlier pass through the same form left in the process
+          variables.put(field.key(), null);
         }
         continue;
       }

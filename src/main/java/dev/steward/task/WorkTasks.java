@@ -1,6 +1,8 @@
 package dev.steward.task;
 
+import dev.steward.platform.BadRequestException;
 import dev.steward.platform.ConflictException;
+import dev.steward.platform.InvalidDataException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.ProcessConventions;
 import dev.steward.platform.StewardPrincipal;
@@ -15,7 +17,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -27,8 +29,11 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The user tasks a caller may work on: assigned to them, or unassigned and offered to them or one of their
@@ -45,6 +50,7 @@ class WorkTasks {
   private final FormService formService;
   private final IdentityService identityService;
   private final CamundaForms forms;
+  private final TransactionTemplate transactions;
 
   WorkTasks(
       TaskService taskService,
@@ -53,7 +59,8 @@ class WorkTasks {
       HistoryService historyService,
       FormService formService,
       IdentityService identityService,
-      CamundaForms forms) {
+      CamundaForms forms,
+      PlatformTransactionManager transactionManager) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
@@ -61,6 +68,7 @@ class WorkTasks {
     this.formService = formService;
     this.identityService = identityService;
     this.forms = forms;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @Transactional(readOnly = true)
@@ -87,6 +95,16 @@ class WorkTasks {
   @Transactional(readOnly = true)
   public TaskDetail get(String taskId, StewardPrincipal caller) {
     Task task = findVisible(taskId, caller);
+    List<FormField> formFields;
+    try {
+      formFields = formFields(task);
+    } catch (RuntimeException e) {
+      // completed by someone else a moment ago: the engine cannot read the form of a task that is gone
+      if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+        throw new NotFoundException("Task", taskId);
+      }
+      throw e;
+    }
     Context context = context(List.of(task));
     return new TaskDetail(
         task.getId(),
@@ -101,15 +119,35 @@ class WorkTasks {
         instant(task.getCreateTime()),
         instant(task.getDueDate()),
         task.getCamundaFormRef() == null ? task.getFormKey() : task.getCamundaFormRef().getKey(),
-        formFields(task));
+        formFields);
   }
 
   /**
    * Completes the task with the form's values: 404 if the caller may not work on it, 409 if it was completed
    * already (also when a concurrent completion wins), 400/422 for fields the form does not accept.
+   *
+   * <p>Not one transaction around everything: when a concurrent completion commits between our read and our
+   * write, the engine fails in several ways (optimistic locking; the task, its form or its execution vanished or
+   * moved on in the middle of a command). Only after our transaction has rolled back can a fresh read of the
+   * history tell whether the task was completed meanwhile.
    */
-  @Transactional
   public void complete(String taskId, Map<String, Object> submitted, StewardPrincipal caller) {
+    try {
+      transactions.executeWithoutResult(tx -> completeVisible(taskId, submitted, caller));
+    } catch (NotFoundException | ConflictException | BadRequestException | InvalidDataException e) {
+      throw e; // decided before anything changed
+    } catch (RuntimeException e) {
+      if (isFinished(taskId)) {
+        throw new ConflictException("Task '" + taskId + "' has already been completed");
+      }
+      if (e instanceof OptimisticLockingException || e instanceof ConcurrencyFailureException) {
+        throw new ConflictException("Task '" + taskId + "' was changed at the same time; reload it and try again");
+      }
+      throw e;
+    }
+  }
+
+  private void completeVisible(String taskId, Map<String, Object> submitted, StewardPrincipal caller) {
     Task task = visible(caller).taskId(taskId).initializeFormKeys().singleResult();
     if (task == null) {
       if (completedByOrFor(taskId, caller)) {
@@ -118,16 +156,15 @@ class WorkTasks {
       throw new NotFoundException("Task", taskId);
     }
     Map<String, Object> variables = forms.validate(formFields(task), submitted);
-    try {
-      if (task.getAssignee() == null) {
-        // who completed a task is its assignee, in the API as in Tasklist
-        taskService.setAssignee(taskId, caller.username());
-      }
-      taskService.complete(taskId, variables);
-    } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
-      // a concurrent completion deleted the task between our read and our write
-      throw new ConflictException("Task '" + taskId + "' has already been completed");
+    if (task.getAssignee() == null) {
+      // who completed a task is its assignee, in the API as in Tasklist
+      taskService.setAssignee(taskId, caller.username());
     }
+    taskService.complete(taskId, variables);
+  }
+
+  private boolean isFinished(String taskId) {
+    return historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
   }
 
   private Task findVisible(String taskId, StewardPrincipal caller) {

@@ -1,0 +1,6 @@
+package dev.steward.escalation;
+
+import dev.steward.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class EscalationFlowOnPostgresIT extends EscalationFlowIT {}

@@ -1,0 +1,6 @@
+package dev.steward.task;
+
+import dev.steward.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class TaskApiOnPostgresIT extends TaskApiIT {}
