@@ -1,0 +1,118 @@
+package dev.steward.kpi;
+
+import dev.steward.platform.AuditLog;
+import dev.steward.platform.BadRequestException;
+import dev.steward.platform.StewardPrincipal;
+import dev.steward.vendor.VendorService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a vendor's interaction CSV file (kpis.md), all or nothing, in one transaction: the file streams through
+ * the parser into a temporary staging table (COPY on PostgreSQL), duplicate ids are looked for there, then one
+ * set-based merge replaces rows by interaction id and the rollups of every UTC day touched are recomputed. No row
+ * is held in memory, whatever the file size.
+ */
+@Service
+class InteractionImport {
+
+  private static final Logger log = LoggerFactory.getLogger(InteractionImport.class);
+
+  private final DataSource dataSource;
+  private final JdbcTemplate jdbc;
+  private final VendorService vendors;
+  private final StagedInteractions staged;
+  private final InteractionRollups rollups;
+  private final AuditLog auditLog;
+  private volatile ImportDialect dialect;
+
+  InteractionImport(
+      DataSource dataSource,
+      JdbcTemplate jdbc,
+      VendorService vendors,
+      StagedInteractions staged,
+      InteractionRollups rollups,
+      AuditLog auditLog) {
+    this.dataSource = dataSource;
+    this.jdbc = jdbc;
+    this.vendors = vendors;
+    this.staged = staged;
+    this.rollups = rollups;
+    this.auditLog = auditLog;
+  }
+
+  /**
+   * @throws dev.steward.platform.NotFoundException when the caller may not see the vendor
+   * @throws dev.steward.platform.InvalidDataException listing the file's errors; nothing is stored
+   */
+  @Transactional
+  public ImportSummary importCsv(String vendorId, InputStream csv, StewardPrincipal caller) {
+    String vendor = vendors.find(vendorId, caller).getId();
+    int serviceLevelThreshold = lockVendor(vendor);
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    try {
+      long start = System.nanoTime();
+      ImportDialect dialect = dialect(connection);
+      InteractionCsv.Result file;
+      try (InteractionStaging staging = InteractionStaging.open(dialect, connection)) {
+        file = InteractionCsv.read(csv, staging::add);
+        staging.finish();
+      }
+      ImportErrors errors = file.errors();
+      if (file.idColumn() != null) {
+        staged.reportDuplicates(errors, file.idColumn());
+      }
+      if (errors.any()) {
+        throw errors.toException();
+      }
+      StagedInteractions.Impact impact = staged.impact(vendor);
+      staged.mergeInto(vendor, dialect);
+      rollups.refresh(vendor, impact.days(), serviceLevelThreshold);
+      ImportSummary summary =
+          new ImportSummary(file.received(), file.received() - impact.replaced(), impact.replaced());
+      auditLog.record(
+          caller.username(),
+          "INTERACTIONS_IMPORTED",
+          "vendor",
+          vendor,
+          "received=" + summary.received() + ",inserted=" + summary.inserted() + ",replaced=" + summary.replaced());
+      log.info(
+          "Imported interactions of vendor {}: {} in {} ms",
+          vendor,
+          summary,
+          (System.nanoTime() - start) / 1_000_000);
+      return summary;
+    } catch (SQLException e) {
+      throw new DataAccessResourceFailureException("Cannot stage the interaction file", e);
+    } catch (IOException e) {
+      throw new BadRequestException("The upload broke off before the end of the file; nothing was stored");
+    } finally {
+      DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+
+  /** Locks the vendor for the import (one import per vendor at a time) and reads its service-level threshold. */
+  private int lockVendor(String vendorId) {
+    return jdbc.queryForObject(
+        "select service_level_threshold_seconds from vendor where id = ? for update", Integer.class, vendorId);
+  }
+
+  private ImportDialect dialect(Connection connection) throws SQLException {
+    ImportDialect known = dialect;
+    if (known == null) {
+      known = ImportDialect.of(connection);
+      dialect = known;
+    }
+    return known;
+  }
+}
