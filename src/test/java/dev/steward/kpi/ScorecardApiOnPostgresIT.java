@@ -1,0 +1,6 @@
+package dev.steward.kpi;
+
+import dev.steward.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class ScorecardApiOnPostgresIT extends ScorecardApiIT {}
