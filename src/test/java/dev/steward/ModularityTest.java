@@ -8,8 +8,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * Each top-level package is a module (a vertical slice); modules use only each other's public top-level types
- * and form no cycles.
+ * Each top-level package is a module (a vertical slice); modules use only each other's public
+ * top-level types and form no cycles.
  */
 class ModularityTest {
 
@@ -28,7 +28,8 @@ class ModularityTest {
 
   @Test
   void documentsTheModules() throws Exception {
-    new Documenter(modules, Documenter.Options.defaults().withOutputFolder("target/modulith-docs")).writeModulesAsPlantUml();
+    new Documenter(modules, Documenter.Options.defaults().withOutputFolder("target/modulith-docs"))
+        .writeModulesAsPlantUml();
     assertThat(Path.of("target/modulith-docs/components.puml")).exists();
   }
 }

@@ -36,14 +36,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A quarter of interactions for each demo vendor, so the demo scorecards have numbers: the last full quarter
- * before today and the current quarter up to now, generated from a fixed seed per vendor (the same rows every
- * time for the same quarter), with a contract and the default scorecard. The vendors differ on purpose: Acme
- * Manila performs well, Bright Mexico is middling, Nordic Berlin (still in evaluation) has little data.
+ * A quarter of interactions for each demo vendor, so the demo scorecards have numbers: the last
+ * full quarter before today and the current quarter up to now, generated from a fixed seed per
+ * vendor (the same rows every time for the same quarter), with a contract and the default
+ * scorecard. The vendors differ on purpose: Acme Manila performs well, Bright Mexico is middling,
+ * Nordic Berlin (still in evaluation) has little data.
  *
- * <p>Runs after {@link DemoWorld} as its own step, and is idempotent on its own: a vendor that already has
- * interactions is left alone, so a demo database created before scorecards existed gets its data on the next
- * start.
+ * <p>Runs after {@link DemoWorld} as its own step, and is idempotent on its own: a vendor that
+ * already has interactions is left alone, so a demo database created before scorecards existed gets
+ * its data on the next start.
  */
 @Component
 @Order(20)
@@ -73,19 +74,40 @@ class DemoInteractions implements ApplicationRunner {
   static final List<Profile> PROFILES =
       List.of(
           new Profile(
-              "ACME-MNL", 7_001L, 85, 16, 0.80, 330, 13, 0.02,
+              "ACME-MNL",
+              7_001L,
+              85,
+              16,
+              0.80,
+              330,
+              13,
+              0.02,
               new double[] {0.03, 0.04, 0.09, 0.30, 0.54},
               new double[] {0.17, 0.33, 0.50},
               new double[] {0.01, 0.02, 0.04, 0.08, 0.15, 0.35, 0.35},
               contract("120000", "10", 20, "csat", 30, "fcr", 30, "aht", 20, "serviceLevel", 20)),
           new Profile(
-              "BRIGHT-MX", 7_002L, 55, 12, 0.70, 420, 32, 0.04,
+              "BRIGHT-MX",
+              7_002L,
+              55,
+              12,
+              0.70,
+              420,
+              32,
+              0.04,
               new double[] {0.07, 0.08, 0.15, 0.32, 0.38},
               new double[] {0.32, 0.35, 0.33},
               new double[] {0.04, 0.06, 0.12, 0.18, 0.25, 0.20, 0.15},
               contract("80000", "8", 30, "csat", 40, "fcr", 30, "abandonRate", 30)),
           new Profile(
-              "NORDIC-BER", 7_003L, 5, 10, 0.77, 380, 18, 0.03,
+              "NORDIC-BER",
+              7_003L,
+              5,
+              10,
+              0.77,
+              380,
+              18,
+              0.03,
               new double[] {0.03, 0.05, 0.10, 0.30, 0.52},
               new double[] {0.20, 0.35, 0.45},
               new double[] {0.02, 0.03, 0.07, 0.12, 0.20, 0.30, 0.26},
@@ -124,7 +146,8 @@ class DemoInteractions implements ApplicationRunner {
       if (vendor == null || seeder.hasInteractions(vendor.id())) {
         continue;
       }
-      scorecards.replaceDefinition(vendor.id(), ScorecardRequest.of(ScorecardDefinition.defaults()), SYSTEM);
+      scorecards.replaceDefinition(
+          vendor.id(), ScorecardRequest.of(ScorecardDefinition.defaults()), SYSTEM);
       contracts.replace(vendor.id(), profile.contract(), SYSTEM);
       List<InteractionSeeder.Row> rows =
           generate(
@@ -146,7 +169,10 @@ class DemoInteractions implements ApplicationRunner {
     }
   }
 
-  /** The vendor's contacts in [from, until), during its local business hours, from the profile's fixed seed. */
+  /**
+   * The vendor's contacts in [from, until), during its local business hours, from the profile's
+   * fixed seed.
+   */
   static List<InteractionSeeder.Row> generate(
       Profile p, ZoneId zone, LocalTime opens, LocalTime closes, Instant from, Instant until) {
     int open = opens.toSecondOfDay();
@@ -158,20 +184,27 @@ class DemoInteractions implements ApplicationRunner {
     }
     List<InteractionSeeder.Row> rows = new ArrayList<>();
     LocalDate last = LocalDate.ofInstant(until, zone);
-    for (LocalDate day = LocalDate.ofInstant(from, zone); !day.isAfter(last); day = day.plusDays(1)) {
+    for (LocalDate day = LocalDate.ofInstant(from, zone);
+        !day.isAfter(last);
+        day = day.plusDays(1)) {
       double dayFactor =
           switch (day.getDayOfWeek()) {
             case SATURDAY -> 0.5;
             case SUNDAY -> 0.35;
             default -> day.getDayOfWeek() == DayOfWeek.MONDAY ? 1.15 : 1.0;
           };
-      int contacts = (int) Math.round(p.contactsPerWeekday() * dayFactor * (0.85 + 0.3 * random.nextDouble()));
+      int contacts =
+          (int) Math.round(p.contactsPerWeekday() * dayFactor * (0.85 + 0.3 * random.nextDouble()));
       for (int i = 0; i < contacts; i++) {
         // within the vendor's local business hours, busiest in the middle of the day
         double share = Math.min(0.9999, Math.max(0, 0.5 + 0.22 * random.nextGaussian()));
-        Instant at = day.atTime(LocalTime.ofSecondOfDay(open + (long) (share * hours))).atZone(zone).toInstant();
+        Instant at =
+            day.atTime(LocalTime.ofSecondOfDay(open + (long) (share * hours)))
+                .atZone(zone)
+                .toInstant();
         int agent = random.nextInt(p.agents());
-        InteractionSeeder.Row row = contact(p, random, agentSkill[agent], agent, at, rows.size() + 1);
+        InteractionSeeder.Row row =
+            contact(p, random, agentSkill[agent], agent, at, rows.size() + 1);
         if (!at.isBefore(from) && at.isBefore(until)) {
           rows.add(row);
         }
@@ -182,15 +215,23 @@ class DemoInteractions implements ApplicationRunner {
 
   private static InteractionSeeder.Row contact(
       Profile p, Random random, double skill, int agent, Instant at, int sequence) {
-    String channel = pick(random, new String[] {"PHONE", "CHAT", "EMAIL", "SOCIAL"}, new double[] {0.50, 0.30, 0.15, 0.05});
+    String channel =
+        pick(
+            random,
+            new String[] {"PHONE", "CHAT", "EMAIL", "SOCIAL"},
+            new double[] {0.50, 0.30, 0.15, 0.05});
     boolean queued = channel.equals("PHONE") || channel.equals("CHAT");
-    Integer wait = queued ? (int) Math.round(-p.meanWaitSeconds() * Math.log(1 - random.nextDouble())) : null;
+    Integer wait =
+        queued ? (int) Math.round(-p.meanWaitSeconds() * Math.log(1 - random.nextDouble())) : null;
     boolean abandoned =
-        queued && random.nextDouble() < Math.min(0.9, p.abandonRate() * (0.3 + 1.4 * wait / p.meanWaitSeconds()));
+        queued
+            && random.nextDouble()
+                < Math.min(0.9, p.abandonRate() * (0.3 + 1.4 * wait / p.meanWaitSeconds()));
     String id = p.code() + "-" + padded(sequence, 6);
     String agentId = p.code().toLowerCase() + "-a" + padded(agent + 1, 2);
     if (abandoned) {
-      return new InteractionSeeder.Row(id, agentId, channel, at, 0, false, wait, true, null, null, null);
+      return new InteractionSeeder.Row(
+          id, agentId, channel, at, 0, false, wait, true, null, null, null);
     }
     double channelFactor =
         switch (channel) {
@@ -206,7 +247,10 @@ class DemoInteractions implements ApplicationRunner {
                     20,
                     Math.min(
                         3600,
-                        p.medianHandleSeconds() * channelFactor * (1 - 0.06 * skill) * Math.exp(0.45 * random.nextGaussian()))));
+                        p.medianHandleSeconds()
+                            * channelFactor
+                            * (1 - 0.06 * skill)
+                            * Math.exp(0.45 * random.nextGaussian()))));
     boolean resolved = random.nextDouble() < Math.min(0.98, p.resolvedRate() + 0.04 * skill);
     Integer csat = null;
     if (random.nextDouble() < 0.30) {
@@ -228,7 +272,8 @@ class DemoInteractions implements ApplicationRunner {
           };
     }
     Integer ces = random.nextDouble() < 0.15 ? 1 + pick(random, p.ces()) : null;
-    return new InteractionSeeder.Row(id, agentId, channel, at, handle, resolved, wait, false, csat, nps, ces);
+    return new InteractionSeeder.Row(
+        id, agentId, channel, at, handle, resolved, wait, false, csat, nps, ces);
   }
 
   private static String padded(int number, int digits) {
@@ -251,11 +296,13 @@ class DemoInteractions implements ApplicationRunner {
     return weights.length - 1;
   }
 
-  private static ContractRequest contract(String fee, String atRisk, int threshold, Object... allocations) {
+  private static ContractRequest contract(
+      String fee, String atRisk, int threshold, Object... allocations) {
     Map<String, BigDecimal> shares = new LinkedHashMap<>();
     for (int i = 0; i < allocations.length; i += 2) {
       shares.put((String) allocations[i], BigDecimal.valueOf((Integer) allocations[i + 1]));
     }
-    return new ContractRequest(new BigDecimal(fee), new BigDecimal(atRisk), BigDecimal.valueOf(threshold), shares);
+    return new ContractRequest(
+        new BigDecimal(fee), new BigDecimal(atRisk), BigDecimal.valueOf(threshold), shares);
   }
 }

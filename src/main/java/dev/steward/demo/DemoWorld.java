@@ -34,9 +34,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo world a newcomer sees on first start: one user per role, three vendors in different lifecycle phases,
- * and escalations in different states. Idempotent (skipped once the first demo vendor exists); on by default,
- * off under the {@code postgres} profile unless {@code STEWARD_DEMO_ENABLED=true}.
+ * The demo world a newcomer sees on first start: one user per role, three vendors in different
+ * lifecycle phases, and escalations in different states. Idempotent (skipped once the first demo
+ * vendor exists); on by default, off under the {@code postgres} profile unless {@code
+ * STEWARD_DEMO_ENABLED=true}.
  */
 @Component
 @Order(10)
@@ -74,7 +75,8 @@ class DemoWorld implements ApplicationRunner {
       log.info("Demo world already present");
       return;
     }
-    StewardPrincipal system = new StewardPrincipal("admin", "Steward Administrator", Set.of(Role.ADMIN), null);
+    StewardPrincipal system =
+        new StewardPrincipal("admin", "Steward Administrator", Set.of(Role.ADMIN), null);
     user("rachel", "Rachel Moreno", Role.RELATIONSHIP_MANAGER, null, false);
     user("omar", "Omar Haddad", Role.RELATIONSHIP_MANAGER, null, true);
     user("quinn", "Quinn Adebayo", Role.QA_ANALYST, null, false);
@@ -131,27 +133,58 @@ class DemoWorld implements ApplicationRunner {
     user("lena", "Lena Cruz", Role.BPO_LEAD, acme.id(), false);
     user("mateo", "Mateo Ruiz", Role.BPO_LEAD, bright.id(), false);
 
-    StewardPrincipal lena = new StewardPrincipal("lena", "Lena Cruz", Set.of(Role.BPO_LEAD), acme.id());
-    StewardPrincipal mateo = new StewardPrincipal("mateo", "Mateo Ruiz", Set.of(Role.BPO_LEAD), bright.id());
+    StewardPrincipal lena =
+        new StewardPrincipal("lena", "Lena Cruz", Set.of(Role.BPO_LEAD), acme.id());
+    StewardPrincipal mateo =
+        new StewardPrincipal("mateo", "Mateo Ruiz", Set.of(Role.BPO_LEAD), bright.id());
 
     // waiting for the RM's first response
-    file(lena, acme, Severity.P2, EscalationCategory.BILLING, "Refunds stuck for 3 days",
-        "Refund requests approved by agents are not reaching customers.", "About 40 customers waiting for refunds");
+    file(
+        lena,
+        acme,
+        Severity.P2,
+        EscalationCategory.BILLING,
+        "Refunds stuck for 3 days",
+        "Refund requests approved by agents are not reaching customers.",
+        "About 40 customers waiting for refunds");
     // answered, the RM works on the resolution
     EscalationView answered =
-        file(lena, acme, Severity.P3, EscalationCategory.POLICY_QUESTION, "Warranty policy unclear for refurbished items",
-            "Agents give different answers on warranty length for refurbished devices.", "Inconsistent answers, some complaints");
-    respond(answered, "rachel", "Thanks, we are checking the policy with product; answer by tomorrow.");
+        file(
+            lena,
+            acme,
+            Severity.P3,
+            EscalationCategory.POLICY_QUESTION,
+            "Warranty policy unclear for refurbished items",
+            "Agents give different answers on warranty length for refurbished devices.",
+            "Inconsistent answers, some complaints");
+    respond(
+        answered, "rachel", "Thanks, we are checking the policy with product; answer by tomorrow.");
     // resolved, waiting for the lead's confirmation
     EscalationView resolved =
-        file(mateo, bright, Severity.P2, EscalationCategory.SYSTEM_ACCESS, "Ten new agents cannot log into the CRM",
-            "Accounts for the new cohort were not provisioned.", "Ten agents idle, queue time rising");
+        file(
+            mateo,
+            bright,
+            Severity.P2,
+            EscalationCategory.SYSTEM_ACCESS,
+            "Ten new agents cannot log into the CRM",
+            "Accounts for the new cohort were not provisioned.",
+            "Ten agents idle, queue time rising");
     respond(resolved, "rachel", "Provisioning ticket opened with IT.");
-    resolve(resolved, "rachel", "Accounts provisioned; added a provisioning step to onboarding.", "PROCESS_GAP");
+    resolve(
+        resolved,
+        "rachel",
+        "Accounts provisioned; added a provisioning step to onboarding.",
+        "PROCESS_GAP");
     // the response SLA was missed: moved up a tier, now with the executives
     EscalationView breached =
-        file(mateo, bright, Severity.P1, EscalationCategory.SYSTEM_OUTAGE, "Telephony down at the Monterrey site",
-            "No inbound calls reach the agents since 07:10 local time.", "All phone contacts for the brand unanswered");
+        file(
+            mateo,
+            bright,
+            Severity.P1,
+            EscalationCategory.SYSTEM_OUTAGE,
+            "Telephony down at the Monterrey site",
+            "No inbound calls reach the agents since 07:10 local time.",
+            "All phone contacts for the brand unanswered");
     managementService.executeJob(
         managementService
             .createJobQuery()
@@ -167,9 +200,19 @@ class DemoWorld implements ApplicationRunner {
   }
 
   private EscalationView file(
-      StewardPrincipal lead, VendorView vendor, Severity severity, EscalationCategory category, String title,
-      String description, String impact) {
-    return escalations.file(new NewEscalation(vendor.id(), severity, category, title, description, impact), lead, null).escalation();
+      StewardPrincipal lead,
+      VendorView vendor,
+      Severity severity,
+      EscalationCategory category,
+      String title,
+      String description,
+      String impact) {
+    return escalations
+        .file(
+            new NewEscalation(vendor.id(), severity, category, title, description, impact),
+            lead,
+            null)
+        .escalation();
   }
 
   private void respond(EscalationView escalation, String by, String response) {
@@ -180,11 +223,19 @@ class DemoWorld implements ApplicationRunner {
     complete(
         escalation,
         by,
-        Map.of(EscalationProcess.RESOLUTION.name(), resolution, EscalationProcess.ROOT_CAUSE.name(), rootCause));
+        Map.of(
+            EscalationProcess.RESOLUTION.name(),
+            resolution,
+            EscalationProcess.ROOT_CAUSE.name(),
+            rootCause));
   }
 
   private void complete(EscalationView escalation, String by, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceId(escalation.processInstanceId()).singleResult();
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(escalation.processInstanceId())
+            .singleResult();
     taskService.setAssignee(task.getId(), by);
     taskService.complete(task.getId(), variables);
   }

@@ -10,12 +10,15 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The brand's own business hours ({@code steward.brand.*}). Escalations filed outside them go to the on-call
- * group, so a vendor on the other side of the world is not left waiting until morning.
+ * The brand's own business hours ({@code steward.brand.*}). Escalations filed outside them go to
+ * the on-call group, so a vendor on the other side of the world is not left waiting until morning.
  */
 @ConfigurationProperties("steward.brand")
 record BrandBusinessHours(
-    ZoneId timeZone, LocalTime businessHoursStart, LocalTime businessHoursEnd, Set<DayOfWeek> businessDays) {
+    ZoneId timeZone,
+    LocalTime businessHoursStart,
+    LocalTime businessHoursEnd,
+    Set<DayOfWeek> businessDays) {
 
   BrandBusinessHours {
     timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;

@@ -18,6 +18,7 @@ class CheckBusinessHoursDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    WITHIN_BUSINESS_HOURS.on(execution, escalations.routeByBusinessHours(ESCALATION_ID.requiredFrom(execution)));
+    WITHIN_BUSINESS_HOURS.on(
+        execution, escalations.routeByBusinessHours(ESCALATION_ID.requiredFrom(execution)));
   }
 }

@@ -9,8 +9,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * An escalation a vendor's lead (or an RM) filed. Each change is a guarded state transition, so a delegate
- * that runs twice changes nothing the second time.
+ * An escalation a vendor's lead (or an RM) filed. Each change is a guarded state transition, so a
+ * delegate that runs twice changes nothing the second time.
  */
 @Entity
 @Table(name = "escalation")
@@ -95,7 +95,9 @@ class Escalation {
     this.withinBusinessHours = withinBusinessHours;
   }
 
-  /** @return whether this call sent it (false if a reminder was already recorded) */
+  /**
+   * @return whether this call sent it (false if a reminder was already recorded)
+   */
   boolean reminderSent(Instant at) {
     if (reminderSentAt != null) {
       return false;

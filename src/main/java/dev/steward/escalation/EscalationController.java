@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/escalations")
-@Tag(name = "Escalations", description = "File and follow escalations; the SLA is enforced by the process engine")
+@Tag(
+    name = "Escalations",
+    description = "File and follow escalations; the SLA is enforced by the process engine")
 class EscalationController {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -47,7 +49,9 @@ class EscalationController {
     if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7E]{1,200}")) {
       throw new BadRequestException(
           "Invalid Idempotency-Key header",
-          List.of(FieldError.field(IDEMPOTENCY_KEY, "1-200 printable ASCII characters without spaces")));
+          List.of(
+              FieldError.field(
+                  IDEMPOTENCY_KEY, "1-200 printable ASCII characters without spaces")));
     }
     EscalationService.Filed filed = escalations.file(request, CurrentUser.get(), idempotencyKey);
     return ResponseEntity.status(HttpStatus.CREATED)
@@ -59,7 +63,8 @@ class EscalationController {
   @GetMapping
   @Operation(summary = "Escalations the caller may see (a BPO lead: their vendor's), newest first")
   List<EscalationView> list(
-      @RequestParam(required = false) String vendorId, @RequestParam(required = false) EscalationStatus status) {
+      @RequestParam(required = false) String vendorId,
+      @RequestParam(required = false) EscalationStatus status) {
     return escalations.list(CurrentUser.get(), vendorId, status);
   }
 

@@ -8,8 +8,8 @@ import dev.steward.platform.ProcessVariable;
 import java.util.Date;
 
 /**
- * Everything the code knows about {@code processes/escalation.bpmn}: its key, element ids, groups and typed
- * variables. Nothing else names them by string. The business key is the escalation id.
+ * Everything the code knows about {@code processes/escalation.bpmn}: its key, element ids, groups
+ * and typed variables. Nothing else names them by string. The business key is the escalation id.
  */
 public final class EscalationProcess {
 
@@ -61,16 +61,20 @@ public final class EscalationProcess {
 
   // set when the process starts
   public static final ProcessVariable<String> ESCALATION_ID = stringVariable("escalationId");
-  public static final ProcessVariable<String> VENDOR_ID = dev.steward.platform.ProcessConventions.VENDOR_ID;
+  public static final ProcessVariable<String> VENDOR_ID =
+      dev.steward.platform.ProcessConventions.VENDOR_ID;
   public static final ProcessVariable<String> SEVERITY = stringVariable("severity");
   public static final ProcessVariable<String> FILED_BY = stringVariable("filedBy");
-  public static final ProcessVariable<String> RELATIONSHIP_MANAGER = stringVariable("relationshipManager");
+  public static final ProcessVariable<String> RELATIONSHIP_MANAGER =
+      stringVariable("relationshipManager");
 
   // set by the SLA and routing delegates
   public static final ProcessVariable<Date> RESPONSE_DUE_AT = dateVariable("responseDueAt");
-  public static final ProcessVariable<Date> RESPONSE_REMINDER_AT = dateVariable("responseReminderAt");
+  public static final ProcessVariable<Date> RESPONSE_REMINDER_AT =
+      dateVariable("responseReminderAt");
   public static final ProcessVariable<Date> RESOLUTION_DUE_AT = dateVariable("resolutionDueAt");
-  public static final ProcessVariable<Boolean> WITHIN_BUSINESS_HOURS = booleanVariable("withinBusinessHours");
+  public static final ProcessVariable<Boolean> WITHIN_BUSINESS_HOURS =
+      booleanVariable("withinBusinessHours");
 
   // set by the user task forms
   public static final ProcessVariable<String> RESPONSE = stringVariable("response");
@@ -80,7 +84,10 @@ public final class EscalationProcess {
   public static final ProcessVariable<String> DECISION = stringVariable("decision");
   public static final ProcessVariable<String> FEEDBACK = stringVariable("feedback");
 
-  /** Set by {@code rememberCompleterListener} when a triage or resolution task completes: who did it. */
+  /**
+   * Set by {@code rememberCompleterListener} when a triage or resolution task completes: who did
+   * it.
+   */
   public static final ProcessVariable<String> LAST_COMPLETED_BY = stringVariable("lastCompletedBy");
 
   private EscalationProcess() {}

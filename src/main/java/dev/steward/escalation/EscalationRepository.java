@@ -2,8 +2,8 @@ package dev.steward.escalation;
 
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Escalations, read through the caller's vendor scope ({@code null} for brand staff). */
@@ -22,6 +22,8 @@ interface EscalationRepository extends JpaRepository<Escalation, String> {
       @Param("vendorId") String vendorId,
       @Param("status") EscalationStatus status);
 
-  @Query("select e from Escalation e where e.id = :id and (:scopeVendorId is null or e.vendorId = :scopeVendorId)")
-  Optional<Escalation> findVisible(@Param("id") String id, @Param("scopeVendorId") String scopeVendorId);
+  @Query(
+      "select e from Escalation e where e.id = :id and (:scopeVendorId is null or e.vendorId = :scopeVendorId)")
+  Optional<Escalation> findVisible(
+      @Param("id") String id, @Param("scopeVendorId") String scopeVendorId);
 }

@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Escalations: filing (row and process instance in one transaction), scoped reads, and the state changes the
- * process delegates make. Every state change is guarded so a job that runs twice changes nothing twice.
+ * Escalations: filing (row and process instance in one transaction), scoped reads, and the state
+ * changes the process delegates make. Every state change is guarded so a job that runs twice
+ * changes nothing twice.
  */
 @Service
 public class EscalationService {
@@ -71,12 +72,16 @@ public class EscalationService {
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
-  /** The outcome of filing: the escalation, and whether it was created now or replayed for an Idempotency-Key. */
+  /**
+   * The outcome of filing: the escalation, and whether it was created now or replayed for an
+   * Idempotency-Key.
+   */
   public record Filed(EscalationView escalation, boolean replayed) {}
 
   /**
-   * Files an escalation and starts its process. With an idempotency key, the same key from the same user returns
-   * the first escalation, also when both requests arrive at once: the key's primary key decides which one wins.
+   * Files an escalation and starts its process. With an idempotency key, the same key from the same
+   * user returns the first escalation, also when both requests arrive at once: the key's primary
+   * key decides which one wins.
    */
   public Filed file(NewEscalation request, StewardPrincipal filer, String idempotencyKey) {
     if (idempotencyKey != null) {
@@ -86,7 +91,8 @@ public class EscalationService {
       }
     }
     try {
-      return new Filed(transactions.execute(tx -> fileInTransaction(request, filer, idempotencyKey)), false);
+      return new Filed(
+          transactions.execute(tx -> fileInTransaction(request, filer, idempotencyKey)), false);
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
       if (idempotencyKey == null) {
         throw e;
@@ -103,7 +109,8 @@ public class EscalationService {
     }
   }
 
-  private EscalationView fileInTransaction(NewEscalation request, StewardPrincipal filer, String idempotencyKey) {
+  private EscalationView fileInTransaction(
+      NewEscalation request, StewardPrincipal filer, String idempotencyKey) {
     Vendor vendor = vendorFor(request.vendorId(), filer);
     String id = UUID.randomUUID().toString();
     Instant now = clock.instant();
@@ -135,7 +142,11 @@ public class EscalationService {
     Escalation stored = escalations.findById(id).orElseThrow();
     stored.started(instance.getId());
     auditLog.record(
-        filer.username(), "ESCALATION_FILED", "escalation", id, request.severity() + " for vendor " + vendor.getCode());
+        filer.username(),
+        "ESCALATION_FILED",
+        "escalation",
+        id,
+        request.severity() + " for vendor " + vendor.getCode());
     return EscalationView.of(stored);
   }
 
@@ -147,7 +158,10 @@ public class EscalationService {
     return vendors
         .findForSystem(vendorId)
         .orElseThrow(
-            () -> new InvalidDataException("The escalation has invalid data", List.of(FieldError.field("vendorId", "no vendor has id '" + vendorId + "'"))));
+            () ->
+                new InvalidDataException(
+                    "The escalation has invalid data",
+                    List.of(FieldError.field("vendorId", "no vendor has id '" + vendorId + "'"))));
   }
 
   private Optional<EscalationView> findByKey(String username, String key) {
@@ -160,16 +174,23 @@ public class EscalationService {
   }
 
   @Transactional(readOnly = true)
-  public List<EscalationView> list(StewardPrincipal caller, String vendorId, EscalationStatus status) {
-    return escalations.findAllVisible(scope(caller), vendorId, status).stream().map(EscalationView::of).toList();
+  public List<EscalationView> list(
+      StewardPrincipal caller, String vendorId, EscalationStatus status) {
+    return escalations.findAllVisible(caller.scopeVendorId(), vendorId, status).stream()
+        .map(EscalationView::of)
+        .toList();
   }
 
   @Transactional(readOnly = true)
   public EscalationView get(String id, StewardPrincipal caller) {
-    return escalations.findVisible(id, scope(caller)).map(EscalationView::of).orElseThrow(() -> new NotFoundException("Escalation", id));
+    return escalations
+        .findVisible(id, caller.scopeVendorId())
+        .map(EscalationView::of)
+        .orElseThrow(() -> new NotFoundException("Escalation", id));
   }
 
-  // --- called by the process delegates -----------------------------------------------------------------------
+  // --- called by the process delegates
+  // -----------------------------------------------------------------------
 
   /** Evaluates the SLA table for the severity and stores the due dates. */
   @Transactional
@@ -185,7 +206,8 @@ public class EscalationService {
       throw new IllegalStateException("The SLA table has no row for severity " + severity);
     }
     Duration response = Duration.ofHours(((Number) result.getEntry("responseHours")).longValue());
-    Duration resolution = Duration.ofHours(((Number) result.getEntry("resolutionHours")).longValue());
+    Duration resolution =
+        Duration.ofHours(((Number) result.getEntry("resolutionHours")).longValue());
     SlaDates dates = SlaDates.from(escalation.getFiledAt(), response, resolution);
     escalation.applySla(dates.responseDueAt(), dates.resolutionDueAt());
     return dates;
@@ -204,7 +226,11 @@ public class EscalationService {
   public void recordReminder(String escalationId) {
     Escalation escalation = load(escalationId);
     if (escalation.reminderSent(clock.instant())) {
-      log.info("Escalation {} ({}): first response due at {}, reminder sent", escalationId, escalation.getSeverity(), escalation.getResponseDueAt());
+      log.info(
+          "Escalation {} ({}): first response due at {}, reminder sent",
+          escalationId,
+          escalation.getSeverity(),
+          escalation.getResponseDueAt());
       auditLog.record(SYSTEM, "ESCALATION_REMINDER_SENT", "escalation", escalationId, null);
     }
   }
@@ -213,7 +239,12 @@ public class EscalationService {
   public void recordResponseBreach(String escalationId) {
     Escalation escalation = load(escalationId);
     if (escalation.responseBreached(clock.instant())) {
-      auditLog.record(SYSTEM, "ESCALATION_RESPONSE_SLA_BREACHED", "escalation", escalationId, "moved to tier 2 (executives)");
+      auditLog.record(
+          SYSTEM,
+          "ESCALATION_RESPONSE_SLA_BREACHED",
+          "escalation",
+          escalationId,
+          "moved to tier 2 (executives)");
     }
   }
 
@@ -221,7 +252,8 @@ public class EscalationService {
   public void recordFirstResponse(String escalationId, String by, String response) {
     Escalation escalation = load(escalationId);
     if (escalation.responded(clock.instant(), by, response)) {
-      auditLog.record(by == null ? SYSTEM : by, "ESCALATION_RESPONDED", "escalation", escalationId, null);
+      auditLog.record(
+          by == null ? SYSTEM : by, "ESCALATION_RESPONDED", "escalation", escalationId, null);
     }
   }
 
@@ -229,16 +261,23 @@ public class EscalationService {
   public void recordResolutionBreach(String escalationId) {
     Escalation escalation = load(escalationId);
     if (escalation.resolutionBreached(clock.instant())) {
-      auditLog.record(SYSTEM, "ESCALATION_RESOLUTION_SLA_BREACHED", "escalation", escalationId, null);
+      auditLog.record(
+          SYSTEM, "ESCALATION_RESOLUTION_SLA_BREACHED", "escalation", escalationId, null);
     }
   }
 
   @Transactional
-  public void recordResolution(String escalationId, String by, String resolution, String rootCause, String detail) {
+  public void recordResolution(
+      String escalationId, String by, String resolution, String rootCause, String detail) {
     Escalation escalation = load(escalationId);
     RootCause cause = rootCause == null ? RootCause.OTHER : RootCause.valueOf(rootCause);
     if (escalation.resolved(clock.instant(), resolution, cause, detail)) {
-      auditLog.record(by == null ? SYSTEM : by, "ESCALATION_RESOLVED", "escalation", escalationId, "root cause " + cause);
+      auditLog.record(
+          by == null ? SYSTEM : by,
+          "ESCALATION_RESOLVED",
+          "escalation",
+          escalationId,
+          "root cause " + cause);
     }
   }
 
@@ -246,7 +285,8 @@ public class EscalationService {
   public void reopen(String escalationId, String feedback) {
     Escalation escalation = load(escalationId);
     if (escalation.reopened()) {
-      auditLog.record(escalation.getFiledBy(), "ESCALATION_REOPENED", "escalation", escalationId, feedback);
+      auditLog.record(
+          escalation.getFiledBy(), "ESCALATION_REOPENED", "escalation", escalationId, feedback);
     }
   }
 
@@ -259,18 +299,13 @@ public class EscalationService {
   }
 
   private Escalation load(String escalationId) {
-    return escalations.findById(escalationId).orElseThrow(() -> new IllegalStateException("No escalation " + escalationId));
+    return escalations
+        .findById(escalationId)
+        .orElseThrow(() -> new IllegalStateException("No escalation " + escalationId));
   }
 
   static Date date(Instant instant) {
     return Date.from(instant);
-  }
-
-  private static String scope(StewardPrincipal caller) {
-    if (!caller.isVendorScoped()) {
-      return null;
-    }
-    return caller.vendorId() == null ? "-" : caller.vendorId();
   }
 
   private static void sleep(long millis) {

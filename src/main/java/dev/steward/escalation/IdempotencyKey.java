@@ -13,16 +13,18 @@ import java.time.Instant;
 import org.springframework.data.domain.Persistable;
 
 /**
- * Remembers which escalation a user's {@code Idempotency-Key} created. A new key is always inserted, never merged
- * into an existing row: a key that a concurrent request stored first must make this insert fail (the primary key
- * decides the winner), not be silently re-pointed to a second escalation.
+ * Remembers which escalation a user's {@code Idempotency-Key} created. A new key is always
+ * inserted, never merged into an existing row: a key that a concurrent request stored first must
+ * make this insert fail (the primary key decides the winner), not be silently re-pointed to a
+ * second escalation.
  */
 @Entity
 @Table(name = "escalation_idempotency_key")
 class IdempotencyKey implements Persistable<IdempotencyKey.Id> {
 
   @Embeddable
-  record Id(@Column(name = "username") String username, @Column(name = "idempotency_key") String key)
+  record Id(
+      @Column(name = "username") String username, @Column(name = "idempotency_key") String key)
       implements Serializable {}
 
   @EmbeddedId private Id id;

@@ -19,6 +19,8 @@ class RecordFirstResponseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     escalations.recordFirstResponse(
-        ESCALATION_ID.requiredFrom(execution), LAST_COMPLETED_BY.from(execution), RESPONSE.from(execution));
+        ESCALATION_ID.requiredFrom(execution),
+        LAST_COMPLETED_BY.from(execution),
+        RESPONSE.from(execution));
   }
 }

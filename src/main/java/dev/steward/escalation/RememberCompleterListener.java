@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener on the triage and resolution tasks: remembers who completed the task (its assignee: the
- * task API and Tasklist both claim before completing), so the next service task can record who answered.
+ * Complete listener on the triage and resolution tasks: remembers who completed the task (its
+ * assignee: the task API and Tasklist both claim before completing), so the next service task can
+ * record who answered.
  */
 @Component
 class RememberCompleterListener implements TaskListener {

@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_SendResponseReminder: the first response is due soon (75 % of the response time has passed). */
+/**
+ * Task_SendResponseReminder: the first response is due soon (75 % of the response time has passed).
+ */
 @Component
 class SendResponseReminderDelegate implements JavaDelegate {
 

@@ -8,6 +8,7 @@ record SlaDates(Instant responseDueAt, Instant reminderAt, Instant resolutionDue
 
   static SlaDates from(Instant filedAt, Duration responseTime, Duration resolutionTime) {
     Duration reminderOffset = responseTime.multipliedBy(3).dividedBy(4);
-    return new SlaDates(filedAt.plus(responseTime), filedAt.plus(reminderOffset), filedAt.plus(resolutionTime));
+    return new SlaDates(
+        filedAt.plus(responseTime), filedAt.plus(reminderOffset), filedAt.plus(resolutionTime));
   }
 }

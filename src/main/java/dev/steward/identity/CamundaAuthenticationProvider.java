@@ -16,9 +16,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs users in against Camunda's identity service: the one user store of security.md. Passwords are checked
- * by the engine (salted hashes, failed-attempt throttling and lock-out); roles come from group memberships, a
- * BPO lead's vendor from their account.
+ * Signs users in against Camunda's identity service: the one user store of security.md. Passwords
+ * are checked by the engine (salted hashes, failed-attempt throttling and lock-out); roles come
+ * from group memberships, a BPO lead's vendor from their account.
  */
 @Component
 class CamundaAuthenticationProvider implements AuthenticationProvider {

@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Makes the identity service ready on every start, idempotently: one group per role plus the on-call group,
- * the Camunda authorizations each group needs (deny by default: BPO leads get none), a shared Tasklist filter
- * per group, and the first administrator from {@code STEWARD_ADMIN_USERNAME} / {@code STEWARD_ADMIN_PASSWORD}.
+ * Makes the identity service ready on every start, idempotently: one group per role plus the
+ * on-call group, the Camunda authorizations each group needs (deny by default: BPO leads get none),
+ * a shared Tasklist filter per group, and the first administrator from {@code
+ * STEWARD_ADMIN_USERNAME} / {@code STEWARD_ADMIN_PASSWORD}.
  */
 @Component
 @Order(0)
@@ -69,10 +70,14 @@ class IdentityBootstrap implements ApplicationRunner {
     for (Resource resource : Resources.values()) {
       grant(Role.ADMIN.groupId(), resource, Authorization.ANY, Permissions.ALL);
     }
-    // brand staff work in Tasklist; task permissions follow assignment and candidate groups automatically
+    // brand staff work in Tasklist; task permissions follow assignment and candidate groups
+    // automatically
     for (String group :
         new String[] {
-          Role.RELATIONSHIP_MANAGER.groupId(), Role.QA_ANALYST.groupId(), Role.EXECUTIVE.groupId(), ON_CALL_GROUP
+          Role.RELATIONSHIP_MANAGER.groupId(),
+          Role.QA_ANALYST.groupId(),
+          Role.EXECUTIVE.groupId(),
+          ON_CALL_GROUP
         }) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
@@ -107,7 +112,8 @@ class IdentityBootstrap implements ApplicationRunner {
                 .count()
             > 0;
     if (!present) {
-      Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      Authorization authorization =
+          authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
@@ -124,8 +130,16 @@ class IdentityBootstrap implements ApplicationRunner {
     Filter filter =
         filterService
             .newTaskFilter(name)
-            .setQuery(taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks())
-            .setProperties(Map.of("description", "Open tasks offered to " + groupId, "priority", 0, "refresh", true));
+            .setQuery(
+                taskService.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks())
+            .setProperties(
+                Map.of(
+                    "description",
+                    "Open tasks offered to " + groupId,
+                    "priority",
+                    0,
+                    "refresh",
+                    true));
     filterService.saveFilter(filter);
     grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
   }

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates users in Camunda's identity service, the one user store: the account, its role group, a BPO lead's
- * vendor binding (user info {@value #VENDOR_ID_INFO_KEY}) and a personal "My tasks" filter for Tasklist.
+ * Creates users in Camunda's identity service, the one user store: the account, its role group, a
+ * BPO lead's vendor binding (user info {@value #VENDOR_ID_INFO_KEY}) and a personal "My tasks"
+ * filter for Tasklist.
  */
 @Service
 public class UserAccounts {
@@ -69,9 +70,16 @@ public class UserAccounts {
     user.setFirstName(names[0]);
     user.setLastName(names[1]);
     user.setPassword(request.password());
-    PasswordPolicyResult policy = identityService.checkPasswordAgainstPolicy(request.password(), user);
+    PasswordPolicyResult policy =
+        identityService.checkPasswordAgainstPolicy(request.password(), user);
     if (!policy.isValid()) {
-      policy.getViolatedRules().forEach(rule -> errors.add(FieldError.field("password", describe(rule.getPlaceholder(), rule.getParameters()))));
+      policy
+          .getViolatedRules()
+          .forEach(
+              rule ->
+                  errors.add(
+                      FieldError.field(
+                          "password", describe(rule.getPlaceholder(), rule.getParameters()))));
     }
     if (!errors.isEmpty()) {
       throw new InvalidDataException("The user has invalid data", errors);
@@ -91,7 +99,11 @@ public class UserAccounts {
     }
     auditLog.record(actor, "USER_CREATED", "user", request.username(), "role=" + request.role());
     return new UserView(
-        request.username(), request.displayName().strip(), List.of(request.role()), request.vendorId(), onCall);
+        request.username(),
+        request.displayName().strip(),
+        List.of(request.role()),
+        request.vendorId(),
+        onCall);
   }
 
   @Transactional(readOnly = true)
@@ -101,7 +113,11 @@ public class UserAccounts {
 
   public static UserView view(StewardPrincipal principal, boolean onCall) {
     return new UserView(
-        principal.username(), principal.displayName(), principal.roles().stream().sorted().toList(), principal.vendorId(), onCall);
+        principal.username(),
+        principal.displayName(),
+        principal.roles().stream().sorted().toList(),
+        principal.vendorId(),
+        onCall);
   }
 
   static String displayName(User user) {
@@ -111,14 +127,18 @@ public class UserAccounts {
     return name.isEmpty() ? user.getId() : name;
   }
 
-  /** Tasklist filters may not use expressions (they are disabled), so each user gets a filter of their own. */
+  /**
+   * Tasklist filters may not use expressions (they are disabled), so each user gets a filter of
+   * their own.
+   */
   private void createMyTasksFilter(String username) {
     Filter filter =
         filterService
             .newTaskFilter("My tasks")
             .setOwner(username)
             .setQuery(taskService.createTaskQuery().taskAssignee(username))
-            .setProperties(Map.of("description", "Tasks assigned to me", "priority", -10, "refresh", true));
+            .setProperties(
+                Map.of("description", "Tasks assigned to me", "priority", -10, "refresh", true));
     // the engine grants the owner of a filter all permissions on it
     filterService.saveFilter(filter);
   }
@@ -133,7 +153,8 @@ public class UserAccounts {
   private static String describe(String placeholder, Map<String, String> parameters) {
     String minimum = parameters == null ? null : parameters.get("minLength");
     return switch (placeholder) {
-      case "PASSWORD_POLICY_LENGTH" -> "must have at least " + (minimum == null ? "10" : minimum) + " characters";
+      case "PASSWORD_POLICY_LENGTH" ->
+          "must have at least " + (minimum == null ? "10" : minimum) + " characters";
       case "PASSWORD_POLICY_LOWERCASE" -> "must contain a lower-case letter";
       case "PASSWORD_POLICY_UPPERCASE" -> "must contain an upper-case letter";
       case "PASSWORD_POLICY_DIGIT" -> "must contain a digit";

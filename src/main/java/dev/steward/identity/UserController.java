@@ -37,7 +37,12 @@ class UserController {
   UserView me() {
     StewardPrincipal me = CurrentUser.get();
     boolean onCall =
-        identityService.createGroupQuery().groupMember(me.username()).groupId(IdentityBootstrap.ON_CALL_GROUP).count() > 0;
+        identityService
+                .createGroupQuery()
+                .groupMember(me.username())
+                .groupId(IdentityBootstrap.ON_CALL_GROUP)
+                .count()
+            > 0;
     return UserAccounts.view(me, onCall);
   }
 }

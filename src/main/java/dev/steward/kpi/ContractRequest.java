@@ -13,12 +13,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Body of {@code PUT /api/vendors/{id}/contract}: the contract terms that drive service credits and service level. */
+/**
+ * Body of {@code PUT /api/vendors/{id}/contract}: the contract terms that drive service credits and
+ * service level.
+ */
 public record ContractRequest(
-    @Schema(example = "120000.00", description = "monthly fee F, ≥ 0, at most 2 decimal places") BigDecimal monthlyFee,
-    @Schema(example = "10", description = "at-risk share A in %, 0–100: the at-risk amount is R = F·A/100")
+    @Schema(example = "120000.00", description = "monthly fee F, ≥ 0, at most 2 decimal places")
+        BigDecimal monthlyFee,
+    @Schema(
+            example = "10",
+            description = "at-risk share A in %, 0–100: the at-risk amount is R = F·A/100")
         BigDecimal atRiskPercent,
-    @Schema(example = "20", description = "service-level threshold T in seconds, a whole number from 1 to 3600")
+    @Schema(
+            example = "20",
+            description = "service-level threshold T in seconds, a whole number from 1 to 3600")
         BigDecimal serviceLevelThresholdSeconds,
     @Schema(
             example = "{\"csat\": 30, \"fcr\": 30, \"aht\": 20, \"serviceLevel\": 20}",
@@ -28,7 +36,8 @@ public record ContractRequest(
         Map<String, BigDecimal> creditAllocations) {
 
   static final int MAX_THRESHOLD_SECONDS = 3600;
-  private static final String AMOUNT = "an amount from 0 to 999999999999.99 with at most 2 decimal places";
+  private static final String AMOUNT =
+      "an amount from 0 to 999999999999.99 with at most 2 decimal places";
   private static final String PERCENT = "a percentage from 0 to 100 with at most 2 decimal places";
 
   public static ContractRequest of(ContractTerms terms) {
@@ -42,7 +51,8 @@ public record ContractRequest(
   }
 
   /**
-   * The terms this request describes, checked against the vendor's scorecard (a credited KPI needs a target).
+   * The terms this request describes, checked against the vendor's scorecard (a credited KPI needs
+   * a target).
    *
    * @throws BadRequestException naming every unknown KPI key
    * @throws InvalidDataException with everything wrong with the values
@@ -52,7 +62,11 @@ public record ContractRequest(
     List<FieldError> unknown =
         given.keySet().stream()
             .filter(key -> KpiKey.of(key).isEmpty())
-            .map(key -> FieldError.field("creditAllocations." + key, "unknown KPI; allowed: " + ScorecardRequest.ALLOWED_KEYS))
+            .map(
+                key ->
+                    FieldError.field(
+                        "creditAllocations." + key,
+                        "unknown KPI; allowed: " + ScorecardRequest.ALLOWED_KEYS))
             .toList();
     if (!unknown.isEmpty()) {
       throw new BadRequestException("The contract names unknown KPIs", unknown);
@@ -62,11 +76,14 @@ public record ContractRequest(
     BigDecimal atRisk = checked(atRiskPercent, "atRiskPercent", 3, PERCENT, errors);
     int threshold = ContractTerms.DEFAULT_SERVICE_LEVEL_THRESHOLD_SECONDS;
     if (serviceLevelThresholdSeconds == null) {
-      errors.add(FieldError.field("serviceLevelThresholdSeconds", "is required: whole seconds from 1 to 3600"));
+      errors.add(
+          FieldError.field(
+              "serviceLevelThresholdSeconds", "is required: whole seconds from 1 to 3600"));
     } else if (!Decimals.wholeNumber(serviceLevelThresholdSeconds)
         || serviceLevelThresholdSeconds.compareTo(BigDecimal.ONE) < 0
         || serviceLevelThresholdSeconds.compareTo(BigDecimal.valueOf(MAX_THRESHOLD_SECONDS)) > 0) {
-      errors.add(FieldError.field("serviceLevelThresholdSeconds", "must be whole seconds from 1 to 3600"));
+      errors.add(
+          FieldError.field("serviceLevelThresholdSeconds", "must be whole seconds from 1 to 3600"));
     } else {
       threshold = serviceLevelThresholdSeconds.intValueExact();
     }
@@ -74,17 +91,26 @@ public record ContractRequest(
     given.forEach(
         (key, percent) -> {
           BigDecimal checked = checked(percent, "creditAllocations." + key, 3, PERCENT, errors);
-          // ServiceCreditTerms checks the range; an unreadable value is left out so it is reported once
+          // ServiceCreditTerms checks the range; an unreadable value is left out so it is reported
+          // once
           if (checked != null || percent == null) {
             allocations.put(KpiKey.of(key).orElseThrow(), checked);
           }
         });
     ServiceCreditTerms credits =
-        new ServiceCreditTerms(fee == null ? BigDecimal.ZERO : fee, atRisk == null ? BigDecimal.ZERO : atRisk, allocations);
+        new ServiceCreditTerms(
+            fee == null ? BigDecimal.ZERO : fee,
+            atRisk == null ? BigDecimal.ZERO : atRisk,
+            allocations);
     Set<String> reported = errors.stream().map(FieldError::field).collect(Collectors.toSet());
     credits.problems(scorecard).stream()
-        // ServiceCreditTerms names the allocations as in the domain; the body calls them creditAllocations
-        .map(e -> e.field().startsWith("allocations.") ? FieldError.field("credit" + capitalised(e.field()), e.message()) : e)
+        // ServiceCreditTerms names the allocations as in the domain; the body calls them
+        // creditAllocations
+        .map(
+            e ->
+                e.field().startsWith("allocations.")
+                    ? FieldError.field("credit" + capitalised(e.field()), e.message())
+                    : e)
         .filter(e -> !reported.contains(e.field()))
         .forEach(errors::add);
     if (!errors.isEmpty()) {

@@ -16,7 +16,8 @@ public class ContractService {
   private final InteractionRollups rollups;
   private final AuditLog auditLog;
 
-  ContractService(VendorService vendors, ScorecardStore store, InteractionRollups rollups, AuditLog auditLog) {
+  ContractService(
+      VendorService vendors, ScorecardStore store, InteractionRollups rollups, AuditLog auditLog) {
     this.vendors = vendors;
     this.store = store;
     this.rollups = rollups;
@@ -24,8 +25,9 @@ public class ContractService {
   }
 
   /**
-   * Replaces the vendor's contract terms; 400 for unknown KPIs, 422 for invalid values. A changed service-level
-   * threshold rebuilds the vendor's rollups in the same transaction, so scorecards stay exact.
+   * Replaces the vendor's contract terms; 400 for unknown KPIs, 422 for invalid values. A changed
+   * service-level threshold rebuilds the vendor's rollups in the same transaction, so scorecards
+   * stay exact.
    */
   @Transactional
   public ContractView replace(String vendorId, ContractRequest request, StewardPrincipal actor) {
@@ -36,7 +38,12 @@ public class ContractService {
     if (terms.serviceLevelThresholdSeconds() != previousThreshold) {
       rollups.rebuild(vendorId, terms.serviceLevelThresholdSeconds());
     }
-    auditLog.record(actor.username(), "CONTRACT_TERMS_SET", "vendor", vendorId, describe(terms, previousThreshold));
+    auditLog.record(
+        actor.username(),
+        "CONTRACT_TERMS_SET",
+        "vendor",
+        vendorId,
+        describe(terms, previousThreshold));
     return ContractView.of(vendorId, store.contract(vendorId));
   }
 
@@ -53,7 +60,9 @@ public class ContractService {
         + terms.credits().atRiskPercent().toPlainString()
         + " serviceLevelThresholdSeconds="
         + terms.serviceLevelThresholdSeconds()
-        + (terms.serviceLevelThresholdSeconds() != previousThreshold ? " (was " + previousThreshold + ")" : "")
+        + (terms.serviceLevelThresholdSeconds() != previousThreshold
+            ? " (was " + previousThreshold + ")"
+            : "")
         + " creditAllocations="
         + terms.credits().allocations().entrySet().stream()
             .map(e -> e.getKey().key() + ":" + e.getValue().toPlainString())

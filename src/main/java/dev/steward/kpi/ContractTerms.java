@@ -1,9 +1,9 @@
 package dev.steward.kpi;
 
 /**
- * What a vendor's contract says about its numbers: the service-credit terms (monthly fee, at-risk share,
- * allocation per KPI) and the service-level threshold T (kpis.md: a queued contact answered within T seconds
- * counts as answered in time).
+ * What a vendor's contract says about its numbers: the service-credit terms (monthly fee, at-risk
+ * share, allocation per KPI) and the service-level threshold T (kpis.md: a queued contact answered
+ * within T seconds counts as answered in time).
  */
 public record ContractTerms(ServiceCreditTerms credits, int serviceLevelThresholdSeconds) {
 

@@ -16,7 +16,10 @@ public record ContractView(
 
   static ContractView of(String vendorId, ContractTerms terms) {
     Map<String, BigDecimal> allocations = new LinkedHashMap<>();
-    terms.credits().allocations().forEach((key, percent) -> allocations.put(key.key(), Decimals.answer(percent)));
+    terms
+        .credits()
+        .allocations()
+        .forEach((key, percent) -> allocations.put(key.key(), Decimals.answer(percent)));
     return new ContractView(
         vendorId,
         Decimals.answer(terms.credits().monthlyFee()),

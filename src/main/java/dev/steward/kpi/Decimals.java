@@ -8,7 +8,10 @@ final class Decimals {
 
   private Decimals() {}
 
-  /** kpis.md: numbers in API answers are rounded half-up to 2 decimals; {@code null} stays {@code null}. */
+  /**
+   * kpis.md: numbers in API answers are rounded half-up to 2 decimals; {@code null} stays {@code
+   * null}.
+   */
   static BigDecimal answer(BigDecimal value) {
     return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
   }
@@ -17,8 +20,12 @@ final class Decimals {
     return value.stripTrailingZeros().scale() <= 0;
   }
 
-  /** At most {@code decimals} decimal places and fewer than {@code integerDigits} digits before the point. */
+  /**
+   * At most {@code decimals} decimal places and fewer than {@code integerDigits} digits before the
+   * point.
+   */
   static boolean fits(BigDecimal value, int integerDigits, int decimals) {
-    return value.stripTrailingZeros().scale() <= decimals && value.abs().compareTo(BigDecimal.TEN.pow(integerDigits)) < 0;
+    return value.stripTrailingZeros().scale() <= decimals
+        && value.abs().compareTo(BigDecimal.TEN.pow(integerDigits)) < 0;
   }
 }

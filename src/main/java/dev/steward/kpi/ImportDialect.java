@@ -13,7 +13,9 @@ enum ImportDialect {
     return switch (product) {
       case "PostgreSQL" -> POSTGRESQL;
       case "H2" -> H2;
-      default -> throw new IllegalStateException("Interaction imports support PostgreSQL and H2, not " + product);
+      default ->
+          throw new IllegalStateException(
+              "Interaction imports support PostgreSQL and H2, not " + product);
     };
   }
 }

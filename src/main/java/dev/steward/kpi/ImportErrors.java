@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The errors of one file: every one is counted, the first {@value #LISTED} (by line) are kept for the answer. */
+/**
+ * The errors of one file: every one is counted, the first {@value #LISTED} (by line) are kept for
+ * the answer.
+ */
 final class ImportErrors {
 
   static final int LISTED = 1000;
@@ -23,14 +26,15 @@ final class ImportErrors {
   }
 
   /**
-   * Adds errors found by a second pass over the file (in line order themselves), keeping the first {@value
-   * #LISTED} of both passes by line.
+   * Adds errors found by a second pass over the file (in line order themselves), keeping the first
+   * {@value #LISTED} of both passes by line.
    *
    * @param found the first of them, at most {@value #LISTED}
    * @param foundTotal how many there are in all
    */
   void addSecondPass(List<FieldError> found, long foundTotal) {
-    // when this pass's list is cut off, an error after its last line may come after unlisted ones of this pass
+    // when this pass's list is cut off, an error after its last line may come after unlisted ones
+    // of this pass
     long lastLine = total > listed.size() ? listed.get(listed.size() - 1).line() : Long.MAX_VALUE;
     List<FieldError> merged = new ArrayList<>(listed);
     found.stream().filter(e -> e.line() <= lastLine).forEach(merged::add);

@@ -6,4 +6,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record ImportSummary(
     @Schema(description = "data rows in the file") long received,
     @Schema(description = "rows with an interaction id the vendor did not have") long inserted,
-    @Schema(description = "rows that replaced the vendor's row with the same interaction id") long replaced) {}
+    @Schema(description = "rows that replaced the vendor's row with the same interaction id")
+        long replaced) {}

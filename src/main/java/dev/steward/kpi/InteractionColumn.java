@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The columns of an interaction CSV file (kpis.md "Interaction records"); header names are case-insensitive. */
+/**
+ * The columns of an interaction CSV file (kpis.md "Interaction records"); header names are
+ * case-insensitive.
+ */
 enum InteractionColumn {
   INTERACTION_ID("interaction_id", true),
   AGENT_ID("agent_id", true),
@@ -24,7 +27,8 @@ enum InteractionColumn {
       Arrays.stream(values()).collect(Collectors.toMap(c -> c.header, Function.identity()));
 
   /** Every column name, in the order of kpis.md, for messages. */
-  static final String ALL = Arrays.stream(values()).map(c -> c.header).collect(Collectors.joining(", "));
+  static final String ALL =
+      Arrays.stream(values()).map(c -> c.header).collect(Collectors.joining(", "));
 
   final String header;
   final boolean required;

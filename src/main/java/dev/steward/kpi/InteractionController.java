@@ -35,7 +35,8 @@ class InteractionController {
       consumes = TEXT_CSV,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
-      summary = "Import interaction records from a CSV file (RMs, administrators, the vendor's BPO lead)",
+      summary =
+          "Import interaction records from a CSV file (RMs, administrators, the vendor's BPO lead)",
       description =
           "RFC 4180 CSV in UTF-8 with a header row; columns as kpis.md lists them, in any order and case. All or"
               + " nothing: any bad row answers 422 with every error (line, column, message; the first 1,000) and"
@@ -44,7 +45,10 @@ class InteractionController {
       requestBody =
           @io.swagger.v3.oas.annotations.parameters.RequestBody(
               required = true,
-              content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", example = EXAMPLE))))
+              content =
+                  @Content(
+                      mediaType = TEXT_CSV,
+                      schema = @Schema(type = "string", example = EXAMPLE))))
   ImportSummary importInteractions(@PathVariable String id, InputStream csv) {
     return imports.importCsv(id, csv, CurrentUser.get());
   }

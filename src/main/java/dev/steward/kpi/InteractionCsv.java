@@ -18,28 +18,35 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 
 /**
- * Reads an interaction CSV file (kpis.md) as a stream: RFC 4180, UTF-8 with or without a byte order mark, a
- * header row naming the columns in any order and case. Each record is checked as it is read and handed on;
- * nothing is kept but the first {@value ImportErrors#LISTED} errors, so memory stays flat whatever the file size.
+ * Reads an interaction CSV file (kpis.md) as a stream: RFC 4180, UTF-8 with or without a byte order
+ * mark, a header row naming the columns in any order and case. Each record is checked as it is read
+ * and handed on; nothing is kept but the first {@value ImportErrors#LISTED} errors, so memory stays
+ * flat whatever the file size.
  *
- * <p>Lines are physical lines of the file (the header is line 1; a record with a quoted line break counts the
- * lines it spans). Blank lines are skipped. Duplicate interaction ids are not looked for here: that needs the
- * whole file, so the import finds them in its staging table.
+ * <p>Lines are physical lines of the file (the header is line 1; a record with a quoted line break
+ * counts the lines it spans). Blank lines are skipped. Duplicate interaction ids are not looked for
+ * here: that needs the whole file, so the import finds them in its staging table.
  */
 final class InteractionCsv {
 
-  /** Longer than any valid record by far; bounds what one broken record (an unclosed quote) can hold in memory. */
+  /**
+   * Longer than any valid record by far; bounds what one broken record (an unclosed quote) can hold
+   * in memory.
+   */
   static final int MAX_RECORD_CHARS = 1 << 20;
 
-  private static final String NAMING_THE_COLUMNS = "naming the columns (" + InteractionColumn.ALL + ")";
+  private static final String NAMING_THE_COLUMNS =
+      "naming the columns (" + InteractionColumn.ALL + ")";
 
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   /**
    * What reading the file found.
    *
    * @param received the data records of the file
-   * @param idColumn the interaction id column as the header spells it; {@code null} when the header is unusable
+   * @param idColumn the interaction id column as the header spells it; {@code null} when the header
+   *     is unusable
    */
   record Result(long received, ImportErrors errors, String idColumn) {}
 
@@ -48,20 +55,25 @@ final class InteractionCsv {
   /**
    * Reads the file to its end (or to a structural error that makes the rest unreadable).
    *
-   * @param rows receives every record with a valid interaction id, valid or not otherwise, in file order
+   * @param rows receives every record with a valid interaction id, valid or not otherwise, in file
+   *     order
    * @throws IOException when the stream itself fails (the upload broke off)
    */
   static Result read(InputStream in, Consumer<InteractionRow> rows) throws IOException {
     ImportErrors errors = new ImportErrors();
     RecordLimit reader =
         new RecordLimit(
-            new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8));
+            new InputStreamReader(
+                BOMInputStream.builder().setInputStream(in).get(), StandardCharsets.UTF_8));
     try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
       Iterator<CSVRecord> records = parser.iterator();
       CSVRecord header = next(records, 1, errors);
       if (header == null) {
         if (!errors.any()) {
-          errors.add(1, null, "The file is empty: its first line must be the header row " + NAMING_THE_COLUMNS);
+          errors.add(
+              1,
+              null,
+              "The file is empty: its first line must be the header row " + NAMING_THE_COLUMNS);
         }
         drain(in);
         return new Result(0, errors, null);
@@ -71,7 +83,8 @@ final class InteractionCsv {
         drain(in);
         return new Result(0, errors, null);
       }
-      InteractionRowParser rowParser = new InteractionRowParser(columns.positions, columns.names, errors);
+      InteractionRowParser rowParser =
+          new InteractionRowParser(columns.positions, columns.names, errors);
       long received = 0;
       long line = parser.getCurrentLineNumber() + 1;
       reader.recordEnded();
@@ -85,7 +98,10 @@ final class InteractionCsv {
         }
         received++;
         if (record.size() != columns.width) {
-          errors.add(recordLine, null, "has " + record.size() + " fields, the header has " + columns.width);
+          errors.add(
+              recordLine,
+              null,
+              "has " + record.size() + " fields, the header has " + columns.width);
           continue;
         }
         InteractionRow row = rowParser.parse(recordLine, record);
@@ -94,12 +110,17 @@ final class InteractionCsv {
         }
       }
       drain(in);
-      return new Result(received, errors, columns.names[InteractionColumn.INTERACTION_ID.ordinal()]);
+      return new Result(
+          received, errors, columns.names[InteractionColumn.INTERACTION_ID.ordinal()]);
     }
   }
 
-  /** The next record, or {@code null} at the end or when the rest cannot be read as CSV (reported as an error). */
-  private static CSVRecord next(Iterator<CSVRecord> records, long line, ImportErrors errors) throws IOException {
+  /**
+   * The next record, or {@code null} at the end or when the rest cannot be read as CSV (reported as
+   * an error).
+   */
+  private static CSVRecord next(Iterator<CSVRecord> records, long line, ImportErrors errors)
+      throws IOException {
     try {
       return records.hasNext() ? records.next() : null;
     } catch (UncheckedIOException e) {
@@ -126,8 +147,8 @@ final class InteractionCsv {
   }
 
   /**
-   * Reads what is left of the upload after reading stopped early, so a client still sending gets the answer
-   * instead of a broken connection.
+   * Reads what is left of the upload after reading stopped early, so a client still sending gets
+   * the answer instead of a broken connection.
    */
   private static void drain(InputStream in) throws IOException {
     in.transferTo(OutputStream.nullOutputStream());
@@ -144,18 +165,27 @@ final class InteractionCsv {
       Arrays.fill(positions, -1);
       boolean valid = true;
       if (header.size() == 1 && header.get(0).isEmpty()) {
-        errors.add(1, null, "The first line is empty: it must be the header row " + NAMING_THE_COLUMNS);
+        errors.add(
+            1, null, "The first line is empty: it must be the header row " + NAMING_THE_COLUMNS);
         return null;
       }
       for (int i = 0; i < header.size(); i++) {
         String name = header.get(i);
         InteractionColumn column = InteractionColumn.byHeader(name);
         if (column == null) {
-          String problem = name.isEmpty() ? "column " + (i + 1) + " has no name" : "is not a known column";
+          String problem =
+              name.isEmpty() ? "column " + (i + 1) + " has no name" : "is not a known column";
           errors.add(1, name, problem + "; the columns are " + InteractionColumn.ALL);
           valid = false;
         } else if (positions[column.ordinal()] >= 0) {
-          errors.add(1, name, "appears twice (columns " + (positions[column.ordinal()] + 1) + " and " + (i + 1) + ")");
+          errors.add(
+              1,
+              name,
+              "appears twice (columns "
+                  + (positions[column.ordinal()] + 1)
+                  + " and "
+                  + (i + 1)
+                  + ")");
           valid = false;
         } else {
           positions[column.ordinal()] = i;
@@ -175,7 +205,9 @@ final class InteractionCsv {
     }
   }
 
-  /** Refuses a record longer than {@link #MAX_RECORD_CHARS} (give or take the parser's read-ahead). */
+  /**
+   * Refuses a record longer than {@link #MAX_RECORD_CHARS} (give or take the parser's read-ahead).
+   */
   private static final class RecordLimit extends FilterReader {
 
     private long sinceRecord;

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports a vendor's interaction CSV file (kpis.md), all or nothing, in one transaction: the file streams through
- * the parser into a temporary staging table (COPY on PostgreSQL), duplicate ids are looked for there, then one
- * set-based merge replaces rows by interaction id and the rollups of every UTC day touched are recomputed. No row
- * is held in memory, whatever the file size.
+ * Imports a vendor's interaction CSV file (kpis.md), all or nothing, in one transaction: the file
+ * streams through the parser into a temporary staging table (COPY on PostgreSQL), duplicate ids are
+ * looked for there, then one set-based merge replaces rows by interaction id and the rollups of
+ * every UTC day touched are recomputed. No row is held in memory, whatever the file size.
  */
 @Service
 class InteractionImport {
@@ -79,13 +79,19 @@ class InteractionImport {
       staged.mergeInto(vendor, dialect);
       rollups.refresh(vendor, impact.days(), serviceLevelThreshold);
       ImportSummary summary =
-          new ImportSummary(file.received(), file.received() - impact.replaced(), impact.replaced());
+          new ImportSummary(
+              file.received(), file.received() - impact.replaced(), impact.replaced());
       auditLog.record(
           caller.username(),
           "INTERACTIONS_IMPORTED",
           "vendor",
           vendor,
-          "received=" + summary.received() + ",inserted=" + summary.inserted() + ",replaced=" + summary.replaced());
+          "received="
+              + summary.received()
+              + ",inserted="
+              + summary.inserted()
+              + ",replaced="
+              + summary.replaced());
       log.info(
           "Imported interactions of vendor {}: {} in {} ms",
           vendor,
@@ -95,16 +101,22 @@ class InteractionImport {
     } catch (SQLException e) {
       throw new DataAccessResourceFailureException("Cannot stage the interaction file", e);
     } catch (IOException e) {
-      throw new BadRequestException("The upload broke off before the end of the file; nothing was stored");
+      throw new BadRequestException(
+          "The upload broke off before the end of the file; nothing was stored");
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);
     }
   }
 
-  /** Locks the vendor for the import (one import per vendor at a time) and reads its service-level threshold. */
+  /**
+   * Locks the vendor for the import (one import per vendor at a time) and reads its service-level
+   * threshold.
+   */
   private int lockVendor(String vendorId) {
     return jdbc.queryForObject(
-        "select service_level_threshold_seconds from vendor where id = ? for update", Integer.class, vendorId);
+        "select service_level_threshold_seconds from vendor where id = ? for update",
+        Integer.class,
+        vendorId);
   }
 
   private ImportDialect dialect(Connection connection) throws SQLException {

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code interaction_daily_rollup} equal to an aggregate of {@code interaction}: after an import the days it
- * touched are recomputed, set-based, inside the import's transaction. The SQL runs unchanged on H2 and
- * PostgreSQL.
+ * Keeps {@code interaction_daily_rollup} equal to an aggregate of {@code interaction}: after an
+ * import the days it touched are recomputed, set-based, inside the import's transaction. The SQL
+ * runs unchanged on H2 and PostgreSQL.
  */
 @Component
 class InteractionRollups {
@@ -69,7 +69,8 @@ class InteractionRollups {
     List<Date> all = days.stream().distinct().sorted().map(Date::valueOf).toList();
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<Date> chunk = new ArrayList<>(all.subList(from, Math.min(all.size(), from + CHUNK)));
-      Map<String, Object> params = Map.of("vendor", vendorId, "days", chunk, "threshold", serviceLevelThresholdSeconds);
+      Map<String, Object> params =
+          Map.of("vendor", vendorId, "days", chunk, "threshold", serviceLevelThresholdSeconds);
       jdbc.update(DELETE, params);
       jdbc.update(INSERT, params);
     }
@@ -83,7 +84,9 @@ class InteractionRollups {
             "select distinct started_day from interaction where vendor_id = :vendor",
             Map.of("vendor", vendorId),
             LocalDate.class);
-    jdbc.update("delete from interaction_daily_rollup where vendor_id = :vendor", Map.of("vendor", vendorId));
+    jdbc.update(
+        "delete from interaction_daily_rollup where vendor_id = :vendor",
+        Map.of("vendor", vendorId));
     refresh(vendorId, days, serviceLevelThresholdSeconds);
   }
 }

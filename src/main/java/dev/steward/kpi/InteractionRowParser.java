@@ -24,16 +24,17 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The row rules of kpis.md: turns one CSV record into an {@link InteractionRow} and reports every rule it
- * breaks, naming the column as the file's header spells it and saying what is allowed.
+ * The row rules of kpis.md: turns one CSV record into an {@link InteractionRow} and reports every
+ * rule it breaks, naming the column as the file's header spells it and saying what is allowed.
  */
 final class InteractionRowParser {
 
   static final int MAX_HANDLE_SECONDS = 86_400;
 
   /**
-   * started_at must fall in [EARLIEST, END): a year outside is a typo (0206 for 2026), and both databases store
-   * this range without surprises (the ISO parser itself accepts years up to 999,999,999).
+   * started_at must fall in [EARLIEST, END): a year outside is a typo (0206 for 2026), and both
+   * databases store this range without surprises (the ISO parser itself accepts years up to
+   * 999,999,999).
    */
   static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
@@ -51,7 +52,8 @@ final class InteractionRowParser {
   private long line;
 
   /**
-   * @param positions the field index of each column by ordinal, -1 where the header lacks the column
+   * @param positions the field index of each column by ordinal, -1 where the header lacks the
+   *     column
    * @param names each column's name as the header spells it (by ordinal)
    */
   InteractionRowParser(int[] positions, String[] names, ImportErrors errors) {
@@ -63,8 +65,8 @@ final class InteractionRowParser {
   /**
    * Reads a record whose field count matches the header.
    *
-   * @return the row, with {@code null} for every value that broke its rule; {@code null} when the interaction id
-   *     itself is invalid (nothing to stage)
+   * @return the row, with {@code null} for every value that broke its rule; {@code null} when the
+   *     interaction id itself is invalid (nothing to stage)
    */
   InteractionRow parse(long line, CSVRecord record) {
     this.line = line;
@@ -75,7 +77,8 @@ final class InteractionRowParser {
     Integer handleSeconds = handleSeconds(value(record, HANDLE_SECONDS));
     Boolean resolved = bool(FIRST_CONTACT_RESOLVED, value(record, FIRST_CONTACT_RESOLVED), true);
     String wait = value(record, WAIT_SECONDS);
-    Integer waitSeconds = optionalNumber(WAIT_SECONDS, wait, 0, Integer.MAX_VALUE, "a whole number of seconds ≥ 0");
+    Integer waitSeconds =
+        optionalNumber(WAIT_SECONDS, wait, 0, Integer.MAX_VALUE, "a whole number of seconds ≥ 0");
     Boolean abandoned = bool(ABANDONED, value(record, ABANDONED), false);
     if (Boolean.TRUE.equals(abandoned) && wait.isEmpty()) {
       fail(ABANDONED, "true requires wait_seconds: an abandoned contact waited in a queue");
@@ -87,7 +90,8 @@ final class InteractionRowParser {
     if (interactionId == null) {
       return null;
     }
-    LocalDate startedDay = startedAt == null ? null : LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
+    LocalDate startedDay =
+        startedAt == null ? null : LocalDate.ofInstant(startedAt, ZoneOffset.UTC);
     return new InteractionRow(
         line,
         interactionId,
@@ -115,7 +119,12 @@ final class InteractionRowParser {
     }
     if (value.length() > 64) {
       return fail(
-          column, "must be at most 64 characters of " + ID_ALPHABET + ", got " + value.length() + " characters");
+          column,
+          "must be at most 64 characters of "
+              + ID_ALPHABET
+              + ", got "
+              + value.length()
+              + " characters");
     }
     for (int i = 0; i < value.length(); i++) {
       if (!identifierChar(value.charAt(i))) {
@@ -187,7 +196,8 @@ final class InteractionRowParser {
     return seconds;
   }
 
-  private Integer optionalNumber(InteractionColumn column, String value, int min, int max, String rule) {
+  private Integer optionalNumber(
+      InteractionColumn column, String value, int min, int max, String rule) {
     if (value.isEmpty()) {
       return null;
     }
@@ -227,7 +237,12 @@ final class InteractionRowParser {
     if (value.isEmpty()) {
       return fail(column, "is required: true or false (any case)");
     }
-    return fail(column, "must be true or false (any case)" + (required ? "" : " or empty") + ", got " + shown(value));
+    return fail(
+        column,
+        "must be true or false (any case)"
+            + (required ? "" : " or empty")
+            + ", got "
+            + shown(value));
   }
 
   private <T> T fail(InteractionColumn column, String message) {

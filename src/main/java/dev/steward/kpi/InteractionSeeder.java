@@ -15,14 +15,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes interactions the application generated itself (the demo world) with JDBC batches and brings the rollups
- * of the days they fall on up to date, in one transaction. Not a way in for outside data: that goes through the
- * CSV import, which checks every rule of kpis.md.
+ * Writes interactions the application generated itself (the demo world) with JDBC batches and
+ * brings the rollups of the days they fall on up to date, in one transaction. Not a way in for
+ * outside data: that goes through the CSV import, which checks every rule of kpis.md.
  */
 @Component
 public class InteractionSeeder {
 
-  /** One generated contact; the columns of kpis.md. {@code startedAt} is kept to whole microseconds. */
+  /**
+   * One generated contact; the columns of kpis.md. {@code startedAt} is kept to whole microseconds.
+   */
   public record Row(
       String interactionId,
       String agentId,
@@ -65,7 +67,10 @@ public class InteractionSeeder {
     this.rollups = rollups;
   }
 
-  /** Inserts new interactions (their ids must be new to the vendor) and refreshes the rollups of their days. */
+  /**
+   * Inserts new interactions (their ids must be new to the vendor) and refreshes the rollups of
+   * their days.
+   */
   @Transactional
   public void insert(String vendorId, List<Row> rows) {
     int threshold = store.lockVendor(vendorId);
@@ -107,7 +112,8 @@ public class InteractionSeeder {
     nullable(ps, 13, row.ces(), Types.SMALLINT);
   }
 
-  private static void nullable(PreparedStatement ps, int index, Integer value, int type) throws SQLException {
+  private static void nullable(PreparedStatement ps, int index, Integer value, int type)
+      throws SQLException {
     if (value == null) {
       ps.setNull(index, type);
     } else {

@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The temporary table an import streams the file's rows into before one set-based merge. It lives in the import's
- * transaction only: PostgreSQL and H2 drop it at commit, and a rollback takes it away with everything else.
+ * The temporary table an import streams the file's rows into before one set-based merge. It lives
+ * in the import's transaction only: PostgreSQL and H2 drop it at commit, and a rollback takes it
+ * away with everything else.
  */
 interface InteractionStaging extends AutoCloseable {
 
@@ -15,7 +16,10 @@ interface InteractionStaging extends AutoCloseable {
       "line, interaction_id, agent_id, channel, started_at, started_day, handle_seconds, first_contact_resolved,"
           + " wait_seconds, abandoned, csat, nps, ces";
 
-  /** Every value but the line and id may be null: rows that broke a rule are staged to find duplicate ids. */
+  /**
+   * Every value but the line and id may be null: rows that broke a rule are staged to find
+   * duplicate ids.
+   */
   String DEFINITION =
       """
       (line bigint not null, interaction_id varchar(64) not null, agent_id varchar(64), channel varchar(8),

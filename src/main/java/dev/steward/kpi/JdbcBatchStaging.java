@@ -24,11 +24,20 @@ final class JdbcBatchStaging implements InteractionStaging {
   static JdbcBatchStaging open(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       // TRANSACTIONAL: creating it does not commit the import's transaction
-      statement.execute("create local temporary table " + TABLE + " " + DEFINITION + " on commit drop transactional");
+      statement.execute(
+          "create local temporary table "
+              + TABLE
+              + " "
+              + DEFINITION
+              + " on commit drop transactional");
     }
     return new JdbcBatchStaging(
         connection.prepareStatement(
-            "insert into " + TABLE + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "insert into "
+                + TABLE
+                + " ("
+                + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   }
 
   @Override
@@ -39,7 +48,9 @@ final class JdbcBatchStaging implements InteractionStaging {
       insert.setString(3, row.agentId());
       insert.setString(4, row.channel());
       OffsetDateTime startedAt =
-          row.startedAt() == null ? null : OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC);
+          row.startedAt() == null
+              ? null
+              : OffsetDateTime.ofInstant(row.startedAt(), ZoneOffset.UTC);
       insert.setObject(5, startedAt, Types.TIMESTAMP_WITH_TIMEZONE);
       insert.setObject(6, row.startedDay(), Types.DATE);
       insert.setObject(7, row.handleSeconds(), Types.INTEGER);

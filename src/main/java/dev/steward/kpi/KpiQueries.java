@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The KPI totals of a vendor over a period, computed in the database: from the daily rollups (what every read
- * uses) or from the raw interactions (the reference the rollups are proven against).
+ * The KPI totals of a vendor over a period, computed in the database: from the daily rollups (what
+ * every read uses) or from the raw interactions (the reference the rollups are proven against).
  */
 @Component
 public class KpiQueries {
@@ -42,7 +42,13 @@ public class KpiQueries {
   public KpiTotals fromRollups(String vendorId, Period period) {
     return jdbc.queryForObject(
         FROM_ROLLUPS,
-        Map.of("vendor", vendorId, "firstDay", Date.valueOf(period.firstDay()), "endDay", Date.valueOf(period.endDay())),
+        Map.of(
+            "vendor",
+            vendorId,
+            "firstDay",
+            Date.valueOf(period.firstDay()),
+            "endDay",
+            Date.valueOf(period.endDay())),
         (rs, row) -> totals(rs));
   }
 
@@ -52,10 +58,14 @@ public class KpiQueries {
     return jdbc.queryForObject(
         FROM_RAW,
         Map.of(
-            "vendor", vendorId,
-            "start", period.start().atOffset(ZoneOffset.UTC),
-            "end", period.end().atOffset(ZoneOffset.UTC),
-            "threshold", serviceLevelThresholdSeconds),
+            "vendor",
+            vendorId,
+            "start",
+            period.start().atOffset(ZoneOffset.UTC),
+            "end",
+            period.end().atOffset(ZoneOffset.UTC),
+            "threshold",
+            serviceLevelThresholdSeconds),
         (rs, row) -> totals(rs));
   }
 

@@ -6,11 +6,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The counts and sums every KPI of kpis.md is computed from. They add up exactly (per agent and day rollups
- * sum to the vendor's period), so the KPIs from rollups equal the KPIs from the raw rows.
+ * The counts and sums every KPI of kpis.md is computed from. They add up exactly (per agent and day
+ * rollups sum to the vendor's period), so the KPIs from rollups equal the KPIs from the raw rows.
  *
- * <p>handled = not abandoned; queued = wait_seconds present; {@code queuedAnsweredInTime} = queued, not
- * abandoned, wait ≤ the contract's service-level threshold.
+ * <p>handled = not abandoned; queued = wait_seconds present; {@code queuedAnsweredInTime} = queued,
+ * not abandoned, wait ≤ the contract's service-level threshold.
  */
 public record KpiTotals(
     long contacts,
@@ -28,7 +28,10 @@ public record KpiTotals(
     long queuedAbandoned,
     long queuedAnsweredInTime) {
 
-  /** Division precision: far beyond the 2 decimals of the answers, so rounding happens once, at the end. */
+  /**
+   * Division precision: far beyond the 2 decimals of the answers, so rounding happens once, at the
+   * end.
+   */
   static final MathContext PRECISION = MathContext.DECIMAL128;
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -71,10 +74,16 @@ public record KpiTotals(
   }
 
   private static BigDecimal percent(long numerator, long denominator) {
-    return denominator == 0 ? null : HUNDRED.multiply(BigDecimal.valueOf(numerator)).divide(BigDecimal.valueOf(denominator), PRECISION);
+    return denominator == 0
+        ? null
+        : HUNDRED
+            .multiply(BigDecimal.valueOf(numerator))
+            .divide(BigDecimal.valueOf(denominator), PRECISION);
   }
 
   private static BigDecimal ratio(long numerator, long denominator) {
-    return denominator == 0 ? null : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), PRECISION);
+    return denominator == 0
+        ? null
+        : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), PRECISION);
   }
 }

@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A reporting period: a calendar month ({@code 2026-07}) or quarter ({@code 2026-Q3}), bounded in UTC by the
- * contact's {@code started_at}: {@code [start, end)}.
+ * A reporting period: a calendar month ({@code 2026-07}) or quarter ({@code 2026-Q3}), bounded in
+ * UTC by the contact's {@code started_at}: {@code [start, end)}.
  */
 public record Period(YearMonth first, int months) {
 
@@ -28,21 +28,23 @@ public record Period(YearMonth first, int months) {
   }
 
   /**
-   * @throws IllegalArgumentException with a message saying what is allowed, for anything but {@code YYYY-MM} or
-   *     {@code YYYY-Qn}
+   * @throws IllegalArgumentException with a message saying what is allowed, for anything but {@code
+   *     YYYY-MM} or {@code YYYY-Qn}
    */
   public static Period parse(String text) {
     if (text != null) {
       Matcher month = MONTH.matcher(text);
       if (month.matches()) {
-        return month(YearMonth.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2))));
+        return month(
+            YearMonth.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2))));
       }
       Matcher quarter = QUARTER.matcher(text);
       if (quarter.matches()) {
         return quarter(Integer.parseInt(quarter.group(1)), Integer.parseInt(quarter.group(2)));
       }
     }
-    throw new IllegalArgumentException("A period is a month like 2026-07 or a quarter like 2026-Q3");
+    throw new IllegalArgumentException(
+        "A period is a month like 2026-07 or a quarter like 2026-Q3");
   }
 
   public static Period month(YearMonth month) {

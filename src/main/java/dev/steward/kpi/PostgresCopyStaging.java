@@ -13,14 +13,15 @@ import java.time.ZoneOffset;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * Staging on PostgreSQL: a temporary table loaded by one {@code COPY ... FROM STDIN} that streams as the file is
- * read. Each row is formatted straight into bytes of COPY's text format and handed to the driver's {@code
- * PGCopyOutputStream}, which sends 64 KiB at a time; nothing else is buffered. Every value is plain ASCII by then
- * (ids are checked against their alphabet, a value that broke a rule is {@code \N}), so nothing needs escaping.
+ * Staging on PostgreSQL: a temporary table loaded by one {@code COPY ... FROM STDIN} that streams
+ * as the file is read. Each row is formatted straight into bytes of COPY's text format and handed
+ * to the driver's {@code PGCopyOutputStream}, which sends 64 KiB at a time; nothing else is
+ * buffered. Every value is plain ASCII by then (ids are checked against their alphabet, a value
+ * that broke a rule is {@code \N}), so nothing needs escaping.
  *
- * <p>The driver is a runtime dependency of the build, so its two COPY types are reached by reflection here and
- * nowhere else; with the driver on the compile class path this becomes {@code new
- * PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, BUFFER)}.
+ * <p>The driver is a runtime dependency of the build, so its two COPY types are reached by
+ * reflection here and nowhere else; with the driver on the compile class path this becomes {@code
+ * new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, BUFFER)}.
  */
 final class PostgresCopyStaging implements InteractionStaging {
 
@@ -29,7 +30,10 @@ final class PostgresCopyStaging implements InteractionStaging {
   private static final byte[] NULL = {'\\', 'N'};
 
   private final OutputStream copy;
-  /** One formatted row: far more than the longest row (two ids of 64 characters and short numbers). */
+
+  /**
+   * One formatted row: far more than the longest row (two ids of 64 characters and short numbers).
+   */
   private final byte[] row = new byte[512];
 
   private int length;
@@ -43,7 +47,8 @@ final class PostgresCopyStaging implements InteractionStaging {
     try (Statement statement = connection.createStatement()) {
       statement.execute("create temporary table " + TABLE + " " + DEFINITION + " on commit drop");
     }
-    return new PostgresCopyStaging(copyIn(connection, "copy " + TABLE + " (" + COLUMNS + ") from stdin"));
+    return new PostgresCopyStaging(
+        copyIn(connection, "copy " + TABLE + " (" + COLUMNS + ") from stdin"));
   }
 
   private static OutputStream copyIn(Connection connection, String sql) throws SQLException {
@@ -61,7 +66,8 @@ final class PostgresCopyStaging implements InteractionStaging {
       }
       throw new IllegalStateException("Cannot start COPY", e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("The PostgreSQL driver on the class path has no COPY support", e);
+      throw new IllegalStateException(
+          "The PostgreSQL driver on the class path has no COPY support", e);
     }
   }
 
@@ -196,7 +202,8 @@ final class PostgresCopyStaging implements InteractionStaging {
       nul();
       return;
     }
-    LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+    LocalDateTime utc =
+        LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
     date(utc.toLocalDate());
     row[length++] = ' ';
     digits(utc.getHour(), 2);

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/vendors/{id}")
-@Tag(name = "Scorecards", description = "A vendor's balanced scorecard, contract terms and service credits (kpis.md)")
+@Tag(
+    name = "Scorecards",
+    description = "A vendor's balanced scorecard, contract terms and service credits (kpis.md)")
 class ScorecardController {
 
   private final ScorecardService scorecards;
@@ -27,7 +29,8 @@ class ScorecardController {
 
   @PutMapping("/scorecard")
   @Operation(
-      summary = "Set the vendor's scorecard: targets, zero points and weights (relationship managers, administrators)",
+      summary =
+          "Set the vendor's scorecard: targets, zero points and weights (relationship managers, administrators)",
       description =
           "Replaces the previous definition. Weights are whole numbers ≥ 0 adding up to 100; higher-is-better KPIs"
               + " need target > zero, lower-is-better ones (aht, abandonRate) target < zero. Unknown KPI keys or"
@@ -44,7 +47,9 @@ class ScorecardController {
               + " read only their own vendor's (404 otherwise).")
   ScorecardView scorecard(
       @PathVariable String id,
-      @Parameter(description = "a month like 2026-07 or a quarter like 2026-Q3, bounded in UTC", example = "2026-Q3")
+      @Parameter(
+              description = "a month like 2026-07 or a quarter like 2026-Q3, bounded in UTC",
+              example = "2026-Q3")
           @RequestParam(required = false)
           String period) {
     return scorecards.scorecard(id, period, CurrentUser.get());

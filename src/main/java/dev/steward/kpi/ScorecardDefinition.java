@@ -7,7 +7,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The KPIs a vendor is scored on, with targets, zero points and weights (kpis.md "Balanced scorecard"). */
+/**
+ * The KPIs a vendor is scored on, with targets, zero points and weights (kpis.md "Balanced
+ * scorecard").
+ */
 public record ScorecardDefinition(Map<KpiKey, KpiTarget> kpis) {
 
   public ScorecardDefinition {
@@ -16,7 +19,10 @@ public record ScorecardDefinition(Map<KpiKey, KpiTarget> kpis) {
     kpis = Collections.unmodifiableMap(copy);
   }
 
-  /** The common CX balanced scorecard: five KPIs at 20 % each; service level and abandon rate shown unweighted. */
+  /**
+   * The common CX balanced scorecard: five KPIs at 20 % each; service level and abandon rate shown
+   * unweighted.
+   */
   public static ScorecardDefinition defaults() {
     Map<KpiKey, KpiTarget> kpis = new EnumMap<>(KpiKey.class);
     kpis.put(KpiKey.CSAT, KpiTarget.of("85", "0", 20));
@@ -30,8 +36,8 @@ public record ScorecardDefinition(Map<KpiKey, KpiTarget> kpis) {
   }
 
   /**
-   * Everything wrong with this definition: weights must be integers ≥ 0 summing to 100; a higher-is-better KPI
-   * needs target &gt; zero, a lower-is-better one target &lt; zero.
+   * Everything wrong with this definition: weights must be integers ≥ 0 summing to 100; a
+   * higher-is-better KPI needs target &gt; zero, a lower-is-better one target &lt; zero.
    */
   public List<FieldError> problems() {
     List<FieldError> errors = new ArrayList<>();
@@ -57,9 +63,23 @@ public record ScorecardDefinition(Map<KpiKey, KpiTarget> kpis) {
       if (t.target() != null && t.zero() != null) {
         int cmp = t.target().compareTo(t.zero());
         if (key.higherIsBetter() && cmp <= 0) {
-          errors.add(FieldError.field(field + ".target", "higher is better for " + key.key() + ": the target must be above the zero point (" + t.zero().toPlainString() + ")"));
+          errors.add(
+              FieldError.field(
+                  field + ".target",
+                  "higher is better for "
+                      + key.key()
+                      + ": the target must be above the zero point ("
+                      + t.zero().toPlainString()
+                      + ")"));
         } else if (!key.higherIsBetter() && cmp >= 0) {
-          errors.add(FieldError.field(field + ".target", "lower is better for " + key.key() + ": the target must be below the zero point (" + t.zero().toPlainString() + ")"));
+          errors.add(
+              FieldError.field(
+                  field + ".target",
+                  "lower is better for "
+                      + key.key()
+                      + ": the target must be below the zero point ("
+                      + t.zero().toPlainString()
+                      + ")"));
         }
       }
     }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A vendor's scorecard definition as the API shows it: the KPIs with target, zero point and weight. */
+/**
+ * A vendor's scorecard definition as the API shows it: the KPIs with target, zero point and weight.
+ */
 public record ScorecardDefinitionView(String vendorId, Map<String, KpiDefinition> kpis) {
 
   /** One KPI's target, zero point and weight. */
@@ -15,7 +17,11 @@ public record ScorecardDefinitionView(String vendorId, Map<String, KpiDefinition
     definition
         .kpis()
         .forEach(
-            (key, t) -> kpis.put(key.key(), new KpiDefinition(Decimals.answer(t.target()), Decimals.answer(t.zero()), t.weight())));
+            (key, t) ->
+                kpis.put(
+                    key.key(),
+                    new KpiDefinition(
+                        Decimals.answer(t.target()), Decimals.answer(t.zero()), t.weight())));
     return new ScorecardDefinitionView(vendorId, kpis);
   }
 }

@@ -25,19 +25,26 @@ public record ScorecardRequest(
                     + " \"weight\": 50}}")
         Map<String, KpiSetting> kpis) {
 
-  /** One KPI: target {@code t}, zero point {@code z} (where its score reaches 0), weight {@code w}. */
+  /**
+   * One KPI: target {@code t}, zero point {@code z} (where its score reaches 0), weight {@code w}.
+   */
   public record KpiSetting(
       @Schema(example = "85", description = "at most 2 decimal places") BigDecimal target,
       @Schema(example = "0", description = "at most 2 decimal places") BigDecimal zero,
       @Schema(example = "20", description = "a whole number from 0 to 100") BigDecimal weight) {}
 
-  static final String ALLOWED_KEYS = Arrays.stream(KpiKey.values()).map(KpiKey::key).collect(Collectors.joining(", "));
+  static final String ALLOWED_KEYS =
+      Arrays.stream(KpiKey.values()).map(KpiKey::key).collect(Collectors.joining(", "));
 
   public static ScorecardRequest of(ScorecardDefinition definition) {
     Map<String, KpiSetting> kpis = new LinkedHashMap<>();
     definition
         .kpis()
-        .forEach((key, t) -> kpis.put(key.key(), new KpiSetting(t.target(), t.zero(), BigDecimal.valueOf(t.weight()))));
+        .forEach(
+            (key, t) ->
+                kpis.put(
+                    key.key(),
+                    new KpiSetting(t.target(), t.zero(), BigDecimal.valueOf(t.weight()))));
     return new ScorecardRequest(kpis);
   }
 
@@ -45,11 +52,14 @@ public record ScorecardRequest(
    * The definition this request describes.
    *
    * @throws BadRequestException naming every unknown KPI key
-   * @throws InvalidDataException with everything wrong with the values (kpis.md "Balanced scorecard")
+   * @throws InvalidDataException with everything wrong with the values (kpis.md "Balanced
+   *     scorecard")
    */
   ScorecardDefinition toDefinition() {
     if (kpis == null) {
-      throw InvalidDataException.of("kpis", "is required: an object from KPI keys (" + ALLOWED_KEYS + ") to {target, zero, weight}");
+      throw InvalidDataException.of(
+          "kpis",
+          "is required: an object from KPI keys (" + ALLOWED_KEYS + ") to {target, zero, weight}");
     }
     List<FieldError> unknown =
         kpis.keySet().stream()
@@ -75,9 +85,11 @@ public record ScorecardRequest(
       BigDecimal zero = checked(kpi.zero(), field + ".zero", errors);
       int weight = 0;
       if (kpi.weight() == null) {
-        errors.add(FieldError.field(field + ".weight", "is required: a whole number from 0 to 100"));
+        errors.add(
+            FieldError.field(field + ".weight", "is required: a whole number from 0 to 100"));
         weightsReadable = false;
-      } else if (!Decimals.wholeNumber(kpi.weight()) || kpi.weight().compareTo(BigDecimal.valueOf(100)) > 0) {
+      } else if (!Decimals.wholeNumber(kpi.weight())
+          || kpi.weight().compareTo(BigDecimal.valueOf(100)) > 0) {
         errors.add(FieldError.field(field + ".weight", "must be a whole number from 0 to 100"));
         weightsReadable = false;
       } else if (kpi.weight().signum() >= 0) {
@@ -108,7 +120,10 @@ public record ScorecardRequest(
       return null;
     }
     if (!Decimals.fits(value, 10, 2)) {
-      errors.add(FieldError.field(field, "must be a number between -9999999999.99 and 9999999999.99 with at most 2 decimal places"));
+      errors.add(
+          FieldError.field(
+              field,
+              "must be a number between -9999999999.99 and 9999999999.99 with at most 2 decimal places"));
       return null;
     }
     return value;

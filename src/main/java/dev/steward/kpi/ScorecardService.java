@@ -22,7 +22,8 @@ public class ScorecardService {
   private final KpiQueries kpis;
   private final AuditLog auditLog;
 
-  ScorecardService(VendorService vendors, ScorecardStore store, KpiQueries kpis, AuditLog auditLog) {
+  ScorecardService(
+      VendorService vendors, ScorecardStore store, KpiQueries kpis, AuditLog auditLog) {
     this.vendors = vendors;
     this.store = store;
     this.kpis = kpis;
@@ -31,11 +32,13 @@ public class ScorecardService {
 
   /** Replaces the vendor's scorecard definition; 400 for unknown KPIs, 422 for invalid values. */
   @Transactional
-  public ScorecardDefinitionView replaceDefinition(String vendorId, ScorecardRequest request, StewardPrincipal actor) {
+  public ScorecardDefinitionView replaceDefinition(
+      String vendorId, ScorecardRequest request, StewardPrincipal actor) {
     vendors.find(vendorId, actor);
     ScorecardDefinition definition = request.toDefinition();
     store.lockVendor(vendorId);
-    // a credited KPI needs a target: the contract must not be left crediting a KPI the scorecard drops
+    // a credited KPI needs a target: the contract must not be left crediting a KPI the scorecard
+    // drops
     List<FieldError> errors = new ArrayList<>();
     store
         .contract(vendorId)
@@ -56,7 +59,8 @@ public class ScorecardService {
       throw new InvalidDataException("The scorecard is invalid", errors);
     }
     store.replaceDefinition(vendorId, definition);
-    auditLog.record(actor.username(), "SCORECARD_DEFINED", "vendor", vendorId, describe(definition));
+    auditLog.record(
+        actor.username(), "SCORECARD_DEFINED", "vendor", vendorId, describe(definition));
     return ScorecardDefinitionView.of(vendorId, store.definition(vendorId));
   }
 
@@ -68,9 +72,10 @@ public class ScorecardService {
   }
 
   /**
-   * The vendor's scorecard and service credits over a period, from the daily rollups: the period's totals are the
-   * sum of its months' totals (exact counts), and each month is checked against the contract for credits. One
-   * snapshot (repeatable read), so a concurrent import cannot show in one month and not in another.
+   * The vendor's scorecard and service credits over a period, from the daily rollups: the period's
+   * totals are the sum of its months' totals (exact counts), and each month is checked against the
+   * contract for credits. One snapshot (repeatable read), so a concurrent import cannot show in one
+   * month and not in another.
    *
    * @param periodText {@code 2026-07} or {@code 2026-Q3}; anything else is a 400
    */
@@ -90,7 +95,13 @@ public class ScorecardService {
       credits.add(contract.credits().creditFor(month, monthTotal.values(), definition));
     }
     return ScorecardView.of(
-        vendorId, period, totals, BalancedScore.of(totals, definition), contract, credits, monthTotals);
+        vendorId,
+        period,
+        totals,
+        BalancedScore.of(totals, definition),
+        contract,
+        credits,
+        monthTotals);
   }
 
   static Period parse(String periodText) {

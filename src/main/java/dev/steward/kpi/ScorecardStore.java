@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * A vendor's scorecard definition ({@code vendor_scorecard_kpi}; no rows means the default scorecard) and its
- * contract terms (columns of {@code vendor} and {@code vendor_credit_allocation}). KPIs are stored by their API
- * key ({@code serviceLevel}).
+ * A vendor's scorecard definition ({@code vendor_scorecard_kpi}; no rows means the default
+ * scorecard) and its contract terms (columns of {@code vendor} and {@code
+ * vendor_credit_allocation}). KPIs are stored by their API key ({@code serviceLevel}).
  */
 @Repository
 class ScorecardStore {
@@ -23,13 +23,15 @@ class ScorecardStore {
   }
 
   /**
-   * Locks the vendor's row until the transaction ends and returns its service-level threshold. Everything that
-   * writes a vendor's scorecard, contract or rollups takes this lock first, so rollups are never computed with a
-   * threshold that a concurrent contract change is replacing.
+   * Locks the vendor's row until the transaction ends and returns its service-level threshold.
+   * Everything that writes a vendor's scorecard, contract or rollups takes this lock first, so
+   * rollups are never computed with a threshold that a concurrent contract change is replacing.
    */
   int lockVendor(String vendorId) {
     return jdbc.queryForObject(
-        "select service_level_threshold_seconds from vendor where id = ? for update", Integer.class, vendorId);
+        "select service_level_threshold_seconds from vendor where id = ? for update",
+        Integer.class,
+        vendorId);
   }
 
   ScorecardDefinition definition(String vendorId) {
@@ -39,7 +41,8 @@ class ScorecardStore {
         rs -> {
           Optional<KpiKey> key = KpiKey.of(rs.getString(1));
           if (key.isPresent()) {
-            kpis.put(key.get(), new KpiTarget(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4)));
+            kpis.put(
+                key.get(), new KpiTarget(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4)));
           }
         },
         vendorId);
@@ -53,11 +56,16 @@ class ScorecardStore {
             .map(
                 e ->
                     new Object[] {
-                      vendorId, e.getKey().key(), e.getValue().target(), e.getValue().zero(), e.getValue().weight()
+                      vendorId,
+                      e.getKey().key(),
+                      e.getValue().target(),
+                      e.getValue().zero(),
+                      e.getValue().weight()
                     })
             .toList();
     jdbc.batchUpdate(
-        "insert into vendor_scorecard_kpi (vendor_id, kpi, target, zero_point, weight) values (?, ?, ?, ?, ?)", rows);
+        "insert into vendor_scorecard_kpi (vendor_id, kpi, target, zero_point, weight) values (?, ?, ?, ?, ?)",
+        rows);
   }
 
   ContractTerms contract(String vendorId) {
@@ -75,7 +83,8 @@ class ScorecardStore {
         "select monthly_fee, at_risk_percent, service_level_threshold_seconds from vendor where id = ?",
         (rs, row) ->
             new ContractTerms(
-                new ServiceCreditTerms(rs.getBigDecimal(1), rs.getBigDecimal(2), allocations), rs.getInt(3)),
+                new ServiceCreditTerms(rs.getBigDecimal(1), rs.getBigDecimal(2), allocations),
+                rs.getInt(3)),
         vendorId);
   }
 
@@ -91,6 +100,7 @@ class ScorecardStore {
         terms.credits().allocations().entrySet().stream()
             .map(e -> new Object[] {vendorId, e.getKey().key(), e.getValue()})
             .toList();
-    jdbc.batchUpdate("insert into vendor_credit_allocation (vendor_id, kpi, percent) values (?, ?, ?)", rows);
+    jdbc.batchUpdate(
+        "insert into vendor_credit_allocation (vendor_id, kpi, percent) values (?, ?, ?)", rows);
   }
 }

@@ -8,16 +8,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A vendor's balanced scorecard over a month or a quarter, as {@code GET /api/vendors/{id}/scorecard} answers it.
- * Numbers are rounded half-up to 2 decimals here, and only here; {@code null} where there is no value.
+ * A vendor's balanced scorecard over a month or a quarter, as {@code GET
+ * /api/vendors/{id}/scorecard} answers it. Numbers are rounded half-up to 2 decimals here, and only
+ * here; {@code null} where there is no value.
  */
 public record ScorecardView(
     String vendorId,
     @Schema(example = "2026-Q3") String period,
     @Schema(description = "contacts in the period (by started_at, UTC)") long interactions,
-    @Schema(description = "the scorecard's KPIs by key, in the order csat, nps, ces, fcr, aht, serviceLevel, abandonRate")
+    @Schema(
+            description =
+                "the scorecard's KPIs by key, in the order csat, nps, ces, fcr, aht, serviceLevel, abandonRate")
         Map<String, KpiLine> kpis,
-    @Schema(description = "Σ w·score / Σ w over the KPIs with a value; null if none has", nullable = true) BigDecimal total,
+    @Schema(
+            description = "Σ w·score / Σ w over the KPIs with a value; null if none has",
+            nullable = true)
+        BigDecimal total,
     @Schema(description = "the contract's service-level threshold the serviceLevel KPI counts with")
         int serviceLevelThresholdSeconds,
     ServiceCredits serviceCredits) {
@@ -32,13 +38,21 @@ public record ScorecardView(
 
   /** The service credits of the period, month by month (kpis.md "Service credits"). */
   public record ServiceCredits(
-      @Schema(description = "R = monthly fee × at-risk share / 100, per month") BigDecimal atRiskAmount,
+      @Schema(description = "R = monthly fee × at-risk share / 100, per month")
+          BigDecimal atRiskAmount,
       List<CreditMonth> months,
-      @Schema(description = "sum of the months' credits at full precision, then rounded") BigDecimal total) {}
+      @Schema(description = "sum of the months' credits at full precision, then rounded")
+          BigDecimal total) {}
 
-  /** One month's credit: the credited KPIs worse than their target, and min(R, Σ R·a_i/100) over them. */
+  /**
+   * One month's credit: the credited KPIs worse than their target, and min(R, Σ R·a_i/100) over
+   * them.
+   */
   public record CreditMonth(
-      @Schema(example = "2026-07") String month, long interactions, List<String> missed, BigDecimal credit) {}
+      @Schema(example = "2026-07") String month,
+      long interactions,
+      List<String> missed,
+      BigDecimal credit) {}
 
   static ScorecardView of(
       String vendorId,
@@ -81,6 +95,8 @@ public record ScorecardView(
         Decimals.answer(score.total()),
         contract.serviceLevelThresholdSeconds(),
         new ServiceCredits(
-            Decimals.answer(contract.credits().atRiskAmount()), List.copyOf(months), Decimals.answer(creditTotal)));
+            Decimals.answer(contract.credits().atRiskAmount()),
+            List.copyOf(months),
+            Decimals.answer(creditTotal)));
   }
 }

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The contract's service-credit terms (kpis.md "Service credits"): monthly fee F, at-risk share A % (so the
- * at-risk amount R = F·A/100) and for each credited KPI an allocation a_i % of R.
+ * The contract's service-credit terms (kpis.md "Service credits"): monthly fee F, at-risk share A %
+ * (so the at-risk amount R = F·A/100) and for each credited KPI an allocation a_i % of R.
  */
-public record ServiceCreditTerms(BigDecimal monthlyFee, BigDecimal atRiskPercent, Map<KpiKey, BigDecimal> allocations) {
+public record ServiceCreditTerms(
+    BigDecimal monthlyFee, BigDecimal atRiskPercent, Map<KpiKey, BigDecimal> allocations) {
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -35,7 +36,9 @@ public record ServiceCreditTerms(BigDecimal monthlyFee, BigDecimal atRiskPercent
     if (monthlyFee == null || monthlyFee.signum() < 0) {
       errors.add(FieldError.field("monthlyFee", "must be 0 or more"));
     }
-    if (atRiskPercent == null || atRiskPercent.signum() < 0 || atRiskPercent.compareTo(HUNDRED) > 0) {
+    if (atRiskPercent == null
+        || atRiskPercent.signum() < 0
+        || atRiskPercent.compareTo(HUNDRED) > 0) {
       errors.add(FieldError.field("atRiskPercent", "must be between 0 and 100"));
     }
     allocations.forEach(
@@ -44,17 +47,21 @@ public record ServiceCreditTerms(BigDecimal monthlyFee, BigDecimal atRiskPercent
             errors.add(FieldError.field("allocations." + key.key(), "must be between 0 and 100"));
           }
           if (!scorecard.kpis().containsKey(key)) {
-            errors.add(FieldError.field("allocations." + key.key(), "is not in the vendor's scorecard, so it has no target"));
+            errors.add(
+                FieldError.field(
+                    "allocations." + key.key(),
+                    "is not in the vendor's scorecard, so it has no target"));
           }
         });
     return errors;
   }
 
   /**
-   * The credit owed for one month: a KPI is missed when its value is worse than its target (a KPI without a value
-   * is not missed); credit = min(R, Σ over missed KPIs of R·a_i/100).
+   * The credit owed for one month: a KPI is missed when its value is worse than its target (a KPI
+   * without a value is not missed); credit = min(R, Σ over missed KPIs of R·a_i/100).
    */
-  public MonthlyCredit creditFor(Period month, Map<KpiKey, BigDecimal> values, ScorecardDefinition scorecard) {
+  public MonthlyCredit creditFor(
+      Period month, Map<KpiKey, BigDecimal> values, ScorecardDefinition scorecard) {
     BigDecimal atRisk = atRiskAmount();
     BigDecimal sum = BigDecimal.ZERO;
     List<KpiKey> missed = new ArrayList<>();
@@ -76,5 +83,6 @@ public record ServiceCreditTerms(BigDecimal monthlyFee, BigDecimal atRiskPercent
   }
 
   /** One month's credit. */
-  public record MonthlyCredit(Period month, BigDecimal atRiskAmount, List<KpiKey> missed, BigDecimal credit) {}
+  public record MonthlyCredit(
+      Period month, BigDecimal atRiskAmount, List<KpiKey> missed, BigDecimal credit) {}
 }

@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Set-based work on a loaded staging table, inside the import's transaction: duplicate ids, what the merge will
- * replace, and the merge itself.
+ * Set-based work on a loaded staging table, inside the import's transaction: duplicate ids, what
+ * the merge will replace, and the merge itself.
  */
 @Component
 class StagedInteractions {
@@ -65,7 +65,8 @@ class StagedInteractions {
   @Transactional(propagation = Propagation.MANDATORY)
   void reportDuplicates(ImportErrors errors, String idColumn) {
     Long duplicates =
-        jdbc.queryForObject("select count(*) - count(distinct interaction_id) from " + TABLE, Long.class);
+        jdbc.queryForObject(
+            "select count(*) - count(distinct interaction_id) from " + TABLE, Long.class);
     if (duplicates == null || duplicates == 0) {
       return;
     }
@@ -82,14 +83,18 @@ class StagedInteractions {
                 FieldError.line(
                     rs.getLong(1),
                     idColumn,
-                    "'" + rs.getString(2) + "' is already on line " + rs.getLong(3)
+                    "'"
+                        + rs.getString(2)
+                        + "' is already on line "
+                        + rs.getLong(3)
                         + ": an id may appear once per file"));
     errors.addSecondPass(listed, duplicates);
   }
 
   /**
-   * What merging the staged rows will do: how many of the vendor's rows they replace, and every UTC day whose
-   * rollups change (the days of the staged rows and the old days of the rows they replace).
+   * What merging the staged rows will do: how many of the vendor's rows they replace, and every UTC
+   * day whose rollups change (the days of the staged rows and the old days of the rows they
+   * replace).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   Impact impact(String vendorId) {

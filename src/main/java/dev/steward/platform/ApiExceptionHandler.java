@@ -25,8 +25,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the API as an RFC 9457 problem detail that says what is wrong and where; never a stack trace
- * or SQL text.
+ * Every error of the API as an RFC 9457 problem detail that says what is wrong and where; never a
+ * stack trace or SQL text.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -46,7 +46,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(OptimisticLockingException.class)
   ProblemDetail concurrentChange(OptimisticLockingException e) {
     return problem(
-        HttpStatus.CONFLICT, "Conflict", "Someone else changed this at the same time; reload and try again", List.of());
+        HttpStatus.CONFLICT,
+        "Conflict",
+        "Someone else changed this at the same time; reload and try again",
+        List.of());
   }
 
   @ExceptionHandler(InvalidDataException.class)
@@ -77,19 +80,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail unexpected(Exception e) {
     log.error("Unexpected error", e);
     return problem(
-        HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "Something went wrong on our side; it has been logged", List.of());
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Internal error",
+        "Something went wrong on our side; it has been logged",
+        List.of());
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     String detail;
     List<FieldError> errors = List.of();
     Throwable cause = ex.getMostSpecificCause();
     if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
       String path = path(unknown);
       detail = "Unknown property '" + path + "'";
-      errors = List.of(FieldError.field(path, "unknown property; allowed: " + unknown.getKnownPropertyIds()));
+      errors =
+          List.of(
+              FieldError.field(
+                  path, "unknown property; allowed: " + unknown.getKnownPropertyIds()));
     } else if (ex.getCause() instanceof InvalidFormatException format) {
       String path = path(format);
       detail = "Property '" + path + "' has an invalid value";
@@ -100,8 +112,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                       .map(Object::toString)
                       .collect(Collectors.joining(", "))
               : "";
-      errors = List.of(FieldError.field(path, "cannot be read as " + format.getTargetType().getSimpleName() + allowed));
-    } else if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      errors =
+          List.of(
+              FieldError.field(
+                  path, "cannot be read as " + format.getTargetType().getSimpleName() + allowed));
+    } else if (ex.getCause() instanceof MismatchedInputException mismatch
+        && !mismatch.getPath().isEmpty()) {
       String path = path(mismatch);
       detail = "Property '" + path + "' has the wrong type";
       errors = List.of(FieldError.field(path, "wrong type"));
@@ -110,38 +126,61 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     } else {
       detail = "The request body is missing or unreadable";
     }
-    // a known property with a value of the wrong type or outside its allowed set is well-formed but invalid
-    if (ex.getCause() instanceof MismatchedInputException && !(ex.getCause() instanceof UnrecognizedPropertyException)
+    // a known property with a value of the wrong type or outside its allowed set is well-formed but
+    // invalid
+    if (ex.getCause() instanceof MismatchedInputException
+        && !(ex.getCause() instanceof UnrecognizedPropertyException)
         && !errors.isEmpty()) {
       return ResponseEntity.unprocessableEntity()
           .body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid data", detail, errors));
     }
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail, errors));
+    return ResponseEntity.badRequest()
+        .body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail, errors));
   }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldError> errors =
         ex.getBindingResult().getFieldErrors().stream()
             .map(f -> FieldError.field(f.getField(), f.getDefaultMessage()))
             .toList();
     return ResponseEntity.unprocessableEntity()
-        .body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid data", "The request has invalid data", errors));
+        .body(
+            problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Invalid data",
+                "The request has invalid data",
+                errors));
   }
 
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldError> errors =
         ex.getParameterValidationResults().stream()
             .flatMap(
                 r ->
                     r.getResolvableErrors().stream()
-                        .map(e -> FieldError.field(r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                        .map(
+                            e ->
+                                FieldError.field(
+                                    r.getMethodParameter().getParameterName(),
+                                    e.getDefaultMessage())))
             .toList();
     return ResponseEntity.badRequest()
-        .body(problem(HttpStatus.BAD_REQUEST, "Bad request", "The request has invalid parameters", errors));
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "Bad request",
+                "The request has invalid parameters",
+                errors));
   }
 
   private static String path(JsonMappingException e) {
@@ -151,7 +190,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .replace(".[", "[");
   }
 
-  public static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+  public static ProblemDetail problem(
+      HttpStatus status, String title, String detail, List<FieldError> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     if (!errors.isEmpty()) {

@@ -8,9 +8,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The application's own audit log of domain changes: who did what to which object, written in the same
- * transaction as the change (so a rolled-back change leaves no entry). Engine actions are in Camunda's user
- * operation log.
+ * The application's own audit log of domain changes: who did what to which object, written in the
+ * same transaction as the change (so a rolled-back change leaves no entry). Engine actions are in
+ * Camunda's user operation log.
  */
 @Component
 public class AuditLog {
@@ -24,7 +24,8 @@ public class AuditLog {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void record(String actor, String action, String subjectType, String subjectId, String detail) {
+  public void record(
+      String actor, String action, String subjectType, String subjectId, String detail) {
     jdbc.update(
         "insert into audit_event (occurred_at, actor, action, subject_type, subject_id, detail) values (?, ?, ?, ?, ?, ?)",
         Timestamp.from(clock.instant()),

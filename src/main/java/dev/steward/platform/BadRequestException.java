@@ -2,7 +2,9 @@ package dev.steward.platform;
 
 import java.util.List;
 
-/** 400: the request itself is malformed (unreadable body, unknown property, bad parameter syntax). */
+/**
+ * 400: the request itself is malformed (unreadable body, unknown property, bad parameter syntax).
+ */
 public class BadRequestException extends RuntimeException {
 
   private final List<FieldError> errors;

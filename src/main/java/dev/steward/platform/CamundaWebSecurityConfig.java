@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Hands the user Spring Security signed in to the Camunda webapps and the engine REST API, so both run their
- * authorization checks as that user and nobody logs in twice.
+ * Hands the user Spring Security signed in to the Camunda webapps and the engine REST API, so both
+ * run their authorization checks as that user and nobody logs in twice.
  */
 @Configuration
 public class CamundaWebSecurityConfig {
@@ -21,7 +21,8 @@ public class CamundaWebSecurityConfig {
   @Bean
   FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
     var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-    registration.setInitParameters(Map.of(PROVIDER_PARAM, ContainerBasedAuthenticationProvider.class.getName()));
+    registration.setInitParameters(
+        Map.of(PROVIDER_PARAM, ContainerBasedAuthenticationProvider.class.getName()));
     registration.addUrlPatterns("/camunda/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
@@ -30,7 +31,8 @@ public class CamundaWebSecurityConfig {
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setInitParameters(Map.of(PROVIDER_PARAM, ContainerBasedAuthenticationProvider.class.getName()));
+    registration.setInitParameters(
+        Map.of(PROVIDER_PARAM, ContainerBasedAuthenticationProvider.class.getName()));
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;

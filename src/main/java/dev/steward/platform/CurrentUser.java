@@ -11,7 +11,8 @@ public final class CurrentUser {
 
   public static StewardPrincipal get() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof StewardPrincipal principal) {
+    if (authentication != null
+        && authentication.getPrincipal() instanceof StewardPrincipal principal) {
       return principal;
     }
     throw new AuthenticationCredentialsNotFoundException("No signed-in Steward user");

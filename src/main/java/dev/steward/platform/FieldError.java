@@ -3,8 +3,8 @@ package dev.steward.platform;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One thing wrong with a request: the field (or CSV line and column) and what is allowed there. Serialised
- * into the {@code errors} member of a problem detail.
+ * One thing wrong with a request: the field (or CSV line and column) and what is allowed there.
+ * Serialised into the {@code errors} member of a problem detail.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldError(String field, Long line, String column, String message) {

@@ -13,7 +13,8 @@ public class InvalidDataException extends RuntimeException {
   }
 
   public static InvalidDataException of(String field, String message) {
-    return new InvalidDataException("The request has invalid data", List.of(FieldError.field(field, message)));
+    return new InvalidDataException(
+        "The request has invalid data", List.of(FieldError.field(field, message)));
   }
 
   public List<FieldError> errors() {

@@ -22,7 +22,10 @@ class OpenApiConfig {
                 .description(
                     "Run outsourced customer-service vendors: vendors, escalations and workflow tasks. HTTP Basic;"
                         + " errors are RFC 9457 problem details; a BPO lead sees only their own vendor's data."))
-        .components(new Components().addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 }

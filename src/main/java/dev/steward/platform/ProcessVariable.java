@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
- * A typed process variable: the only way code reads or writes a variable, so no variable is ever read by a
- * bare string (house style point 4).
+ * A typed process variable: the only way code reads or writes a variable, so no variable is ever
+ * read by a bare string (house style point 4).
  *
  * @param name the variable's name in the engine
  * @param type the Java type it holds
@@ -69,7 +69,12 @@ public record ProcessVariable<T>(String name, Class<T> type) {
     }
     if (!type.isInstance(value)) {
       throw new IllegalStateException(
-          "Process variable '" + name + "' holds a " + value.getClass().getSimpleName() + ", expected " + type.getSimpleName());
+          "Process variable '"
+              + name
+              + "' holds a "
+              + value.getClass().getSimpleName()
+              + ", expected "
+              + type.getSimpleName());
     }
     return type.cast(value);
   }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The five roles of security.md. Each role is a Camunda group, so one user store (the engine's identity
- * service) backs the webapps and the application alike.
+ * The five roles of security.md. Each role is a Camunda group, so one user store (the engine's
+ * identity service) backs the webapps and the application alike.
  */
 public enum Role {
   ADMIN("camunda-admin", "Administrators"),

@@ -25,15 +25,18 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * security.md as code. Four filter chains: the public API (stateless HTTP Basic), the engine REST API and the
- * Camunda webapps (internal users only), and the rest (login page, health, OpenAPI). Deny by default: a
- * request no rule names is refused.
+ * security.md as code. Four filter chains: the public API (stateless HTTP Basic), the engine REST
+ * API and the Camunda webapps (internal users only), and the rest (login page, health, OpenAPI).
+ * Deny by default: a request no rule names is refused.
  */
 @Configuration
 public class SecurityConfig {
 
   private static final String[] INTERNAL_ROLES = {
-    Role.ADMIN.name(), Role.RELATIONSHIP_MANAGER.name(), Role.QA_ANALYST.name(), Role.EXECUTIVE.name()
+    Role.ADMIN.name(),
+    Role.RELATIONSHIP_MANAGER.name(),
+    Role.QA_ANALYST.name(),
+    Role.EXECUTIVE.name()
   };
   private static final String[] ALL_ROLES = {
     Role.ADMIN.name(),
@@ -42,11 +45,12 @@ public class SecurityConfig {
     Role.EXECUTIVE.name(),
     Role.BPO_LEAD.name()
   };
+
   /**
-   * Only the application deploys process definitions (security.md): nobody, not even an administrator, uploads
-   * or redeploys one through the engine REST API or the webapps' copy of it, so no model with scripts or
-   * expressions from outside reaches the engine. Camunda administrators bypass the engine's authorization checks,
-   * so this is refused before the engine.
+   * Only the application deploys process definitions (security.md): nobody, not even an
+   * administrator, uploads or redeploys one through the engine REST API or the webapps' copy of it,
+   * so no model with scripts or expressions from outside reaches the engine. Camunda administrators
+   * bypass the engine's authorization checks, so this is refused before the engine.
    */
   private static final RequestMatcher[] ENGINE_REST_DEPLOYMENT_UPLOADS = {
     path(HttpMethod.POST, "/engine-rest/deployment/create/**"),
@@ -85,8 +89,10 @@ public class SecurityConfig {
                     .requestMatchers(HttpMethod.GET, "/api/vendors", "/api/vendors/*")
                     .hasAnyRole(ALL_ROLES)
                     .requestMatchers(HttpMethod.POST, "/api/vendors/*/interactions")
-                    .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name(), Role.BPO_LEAD.name())
-                    .requestMatchers(HttpMethod.PUT, "/api/vendors/*/scorecard", "/api/vendors/*/contract")
+                    .hasAnyRole(
+                        Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name(), Role.BPO_LEAD.name())
+                    .requestMatchers(
+                        HttpMethod.PUT, "/api/vendors/*/scorecard", "/api/vendors/*/contract")
                     .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/vendors/*/scorecard")
                     .hasAnyRole(ALL_ROLES)
@@ -106,7 +112,10 @@ public class SecurityConfig {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless HTTP Basic: no cookie authenticates /api, so there is nothing for CSRF to forge
         .csrf(csrf -> csrf.disable())
-        .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint()).accessDeniedHandler(problemAccessDenied()))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(problemEntryPoint())
+                    .accessDeniedHandler(problemAccessDenied()))
         .headers(this::securityHeaders);
     return http.build();
   }
@@ -124,7 +133,10 @@ public class SecurityConfig {
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
-        .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint()).accessDeniedHandler(problemAccessDenied()))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(problemEntryPoint())
+                    .accessDeniedHandler(problemAccessDenied()))
         .headers(this::securityHeaders);
     return http.build();
   }
@@ -142,12 +154,16 @@ public class SecurityConfig {
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         // the webapps protect their own state-changing calls with Camunda's CSRF filter
         .csrf(csrf -> csrf.disable())
-        .exceptionHandling(e -> e.authenticationEntryPoint(browserAwareEntryPoint()).accessDeniedHandler(problemAccessDenied()))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(browserAwareEntryPoint())
+                    .accessDeniedHandler(problemAccessDenied()))
         // the webapps send their own Content-Security-Policy; keep Spring's other headers
         .headers(
             h ->
                 h.frameOptions(f -> f.sameOrigin())
-                    .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 
@@ -160,13 +176,15 @@ public class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
-                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .requestMatchers(
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/")
                     .authenticated()
                     .anyRequest()
                     .denyAll())
-        // Spring's generated login page; it is only generated while this chain keeps the default entry point
+        // Spring's generated login page; it is only generated while this chain keeps the default
+        // entry point
         .formLogin(Customizer.withDefaults())
         .logout(Customizer.withDefaults())
         .exceptionHandling(e -> e.accessDeniedHandler(problemAccessDenied()))
@@ -174,7 +192,10 @@ public class SecurityConfig {
     return http.build();
   }
 
-  /** Plain path matching: the engine REST API and the webapps are not served by Spring MVC's dispatcher. */
+  /**
+   * Plain path matching: the engine REST API and the webapps are not served by Spring MVC's
+   * dispatcher.
+   */
   private static RequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
@@ -184,20 +205,25 @@ public class SecurityConfig {
   }
 
   private void securityHeaders(
-      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+          headers) {
     headers
         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
         .frameOptions(f -> f.deny())
         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
   }
 
-  /** Browsers asking for a page are sent to the login form; API clients get 401 with a problem detail. */
+  /**
+   * Browsers asking for a page are sent to the login form; API clients get 401 with a problem
+   * detail.
+   */
   private AuthenticationEntryPoint browserAwareEntryPoint() {
     MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
     html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
     var entryPoints = new java.util.LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
     entryPoints.put(html, new LoginUrlAuthenticationEntryPoint("/login"));
-    DelegatingAuthenticationEntryPoint delegating = new DelegatingAuthenticationEntryPoint(entryPoints);
+    DelegatingAuthenticationEntryPoint delegating =
+        new DelegatingAuthenticationEntryPoint(entryPoints);
     delegating.setDefaultEntryPoint(problemEntryPoint());
     return delegating;
   }
@@ -205,18 +231,23 @@ public class SecurityConfig {
   private AuthenticationEntryPoint problemEntryPoint() {
     return (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Steward\"");
-      writeProblem(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with a valid user name and password");
+      writeProblem(
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "Unauthorized",
+          "Sign in with a valid user name and password");
     };
   }
 
   /**
-   * URLs Spring Security's firewall rejects (';', '//', encoded dots, path traversal) answer with a problem detail
-   * like every other error, not with the servlet container's error page.
+   * URLs Spring Security's firewall rejects (';', '//', encoded dots, path traversal) answer with a
+   * problem detail like every other error, not with the servlet container's error page.
    */
   @Bean
   RequestRejectedHandler problemRequestRejected() {
     return (request, response, e) ->
-        writeProblem(response, HttpStatus.BAD_REQUEST, "Bad request", "The request URL is not allowed");
+        writeProblem(
+            response, HttpStatus.BAD_REQUEST, "Bad request", "The request URL is not allowed");
   }
 
   private AccessDeniedHandler problemAccessDenied() {
@@ -224,10 +255,12 @@ public class SecurityConfig {
         writeProblem(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this");
   }
 
-  private void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail)
+  private void writeProblem(
+      HttpServletResponse response, HttpStatus status, String title, String detail)
       throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    objectMapper.writeValue(response.getOutputStream(), ApiExceptionHandler.problem(status, title, detail, List.of()));
+    objectMapper.writeValue(
+        response.getOutputStream(), ApiExceptionHandler.problem(status, title, detail, List.of()));
   }
 }

@@ -4,11 +4,11 @@ import java.security.Principal;
 import java.util.Set;
 
 /**
- * Who is calling: the signed-in user with their roles and, for a BPO lead, the one vendor their account is
- * bound to. The vendor always comes from here, never from a request.
+ * Who is calling: the signed-in user with their roles and, for a BPO lead, the one vendor their
+ * account is bound to. The vendor always comes from here, never from a request.
  */
-public record StewardPrincipal(String username, String displayName, Set<Role> roles, String vendorId)
-    implements Principal {
+public record StewardPrincipal(
+    String username, String displayName, Set<Role> roles, String vendorId) implements Principal {
 
   public StewardPrincipal {
     roles = Set.copyOf(roles);
@@ -27,6 +27,20 @@ public record StewardPrincipal(String username, String displayName, Set<Role> ro
   public boolean isVendorScoped() {
     return roles.contains(Role.BPO_LEAD) && roles.stream().noneMatch(Role::isInternal);
   }
+
+  /**
+   * The vendor id repository queries filter by: {@code null} for brand staff (all vendors), the
+   * lead's own vendor otherwise; a lead without a vendor is scoped to an id no vendor has, so they
+   * see nothing.
+   */
+  public String scopeVendorId() {
+    if (!isVendorScoped()) {
+      return null;
+    }
+    return vendorId == null ? NO_VENDOR : vendorId;
+  }
+
+  private static final String NO_VENDOR = "-";
 
   /** May this user see the given vendor's data at all? */
   public boolean canSeeVendor(String vendor) {

@@ -17,14 +17,23 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the input fields of a Camunda Form (the JSON deployed beside the BPMN) and checks a completion against
- * them, so the API enforces exactly what Tasklist enforces.
+ * Reads the input fields of a Camunda Form (the JSON deployed beside the BPMN) and checks a
+ * completion against them, so the API enforces exactly what Tasklist enforces.
  */
 @Component
 class CamundaForms {
 
   private static final Set<String> INPUT_TYPES =
-      Set.of("textfield", "textarea", "number", "checkbox", "select", "radio", "checklist", "taglist", "datetime");
+      Set.of(
+          "textfield",
+          "textarea",
+          "number",
+          "checkbox",
+          "select",
+          "radio",
+          "checklist",
+          "taglist",
+          "datetime");
 
   private final ObjectMapper objectMapper;
 
@@ -57,7 +66,8 @@ class CamundaForms {
       if (component.has("values")) {
         options = new ArrayList<>();
         for (JsonNode value : component.path("values")) {
-          options.add(new FormField.Option(value.path("value").asText(), value.path("label").asText()));
+          options.add(
+              new FormField.Option(value.path("value").asText(), value.path("label").asText()));
         }
       }
       into.add(
@@ -75,9 +85,10 @@ class CamundaForms {
   }
 
   /**
-   * Checks the submitted values against the form and returns them as process variables, one for every field of
-   * the form (an empty optional field as {@code null}, as Tasklist submits it). Unknown fields are a malformed
-   * request (400); missing or invalid values are invalid data (422), every one of them reported.
+   * Checks the submitted values against the form and returns them as process variables, one for
+   * every field of the form (an empty optional field as {@code null}, as Tasklist submits it).
+   * Unknown fields are a malformed request (400); missing or invalid values are invalid data (422),
+   * every one of them reported.
    */
   Map<String, Object> validate(List<FormField> fields, Map<String, Object> submitted) {
     Map<String, FormField> byKey = new LinkedHashMap<>();
@@ -85,10 +96,14 @@ class CamundaForms {
     List<FieldError> unknown =
         submitted.keySet().stream()
             .filter(k -> !byKey.containsKey(k))
-            .map(k -> FieldError.field(k, "not a field of this task's form; fields: " + byKey.keySet()))
+            .map(
+                k ->
+                    FieldError.field(
+                        k, "not a field of this task's form; fields: " + byKey.keySet()))
             .toList();
     if (!unknown.isEmpty()) {
-      throw new BadRequestException("The request names fields the task's form does not have", unknown);
+      throw new BadRequestException(
+          "The request names fields the task's form does not have", unknown);
     }
     List<FieldError> errors = new ArrayList<>();
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -98,7 +113,8 @@ class CamundaForms {
         if (field.required()) {
           errors.add(FieldError.field(field.key(), "is required"));
         } else {
-          // an empty optional field clears what an earlier pass through the same form left in the process
+          // an empty optional field clears what an earlier pass through the same form left in the
+          // process
           variables.put(field.key(), null);
         }
         continue;
@@ -134,7 +150,8 @@ class CamundaForms {
         return value instanceof Boolean ? null : "must be true or false";
       }
       case "checklist", "taglist" -> {
-        if (!(value instanceof Collection<?> values) || !values.stream().allMatch(String.class::isInstance)) {
+        if (!(value instanceof Collection<?> values)
+            || !values.stream().allMatch(String.class::isInstance)) {
           return "must be a list of strings";
         }
         if (field.options() != null) {
@@ -150,7 +167,8 @@ class CamundaForms {
         if (!(value instanceof String text)) {
           return "must be text";
         }
-        if (field.options() != null && field.options().stream().noneMatch(o -> o.value().equals(text))) {
+        if (field.options() != null
+            && field.options().stream().noneMatch(o -> o.value().equals(text))) {
           return "must be one of " + optionValues(field);
         }
         if (field.minLength() != null && text.length() < field.minLength()) {

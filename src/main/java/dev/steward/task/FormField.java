@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One input of a task's Camunda Form: {@code type} is the form component type (textfield, textarea, number,
- * checkbox, select, radio, checklist, taglist, datetime).
+ * One input of a task's Camunda Form: {@code type} is the form component type (textfield, textarea,
+ * number, checkbox, select, radio, checklist, taglist, datetime).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FormField(

@@ -25,7 +25,8 @@ class TaskController {
   }
 
   @GetMapping
-  @Operation(summary = "Open tasks the caller may work on (assigned, or offered to them or their groups)")
+  @Operation(
+      summary = "Open tasks the caller may work on (assigned, or offered to them or their groups)")
   List<TaskSummary> list() {
     return tasks.list(CurrentUser.get());
   }
@@ -39,7 +40,8 @@ class TaskController {
   @PostMapping("/{id}/complete")
   @Operation(
       summary = "Complete a task with its form's fields",
-      description = "204 done; 404 not the caller's; 409 already completed; 400 unknown field; 422 invalid values")
+      description =
+          "204 done; 404 not the caller's; 409 already completed; 400 unknown field; 422 invalid values")
   ResponseEntity<Void> complete(@PathVariable String id, @RequestBody Map<String, Object> fields) {
     tasks.complete(id, fields, CurrentUser.get());
     return ResponseEntity.noContent().build();

@@ -36,9 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The user tasks a caller may work on: assigned to them, or unassigned and offered to them or one of their
- * groups; for a BPO lead only tasks of their own vendor's processes. The engine does not check this on
- * completion by itself, so every call here does.
+ * The user tasks a caller may work on: assigned to them, or unassigned and offered to them or one
+ * of their groups; for a BPO lead only tasks of their own vendor's processes. The engine does not
+ * check this on completion by itself, so every call here does.
  */
 @Service
 class WorkTasks {
@@ -99,7 +99,8 @@ class WorkTasks {
     try {
       formFields = formFields(task);
     } catch (RuntimeException e) {
-      // completed by someone else a moment ago: the engine cannot read the form of a task that is gone
+      // completed by someone else a moment ago: the engine cannot read the form of a task that is
+      // gone
       if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
         throw new NotFoundException("Task", taskId);
       }
@@ -123,13 +124,14 @@ class WorkTasks {
   }
 
   /**
-   * Completes the task with the form's values: 404 if the caller may not work on it, 409 if it was completed
-   * already (also when a concurrent completion wins), 400/422 for fields the form does not accept.
+   * Completes the task with the form's values: 404 if the caller may not work on it, 409 if it was
+   * completed already (also when a concurrent completion wins), 400/422 for fields the form does
+   * not accept.
    *
-   * <p>Not one transaction around everything: when a concurrent completion commits between our read and our
-   * write, the engine fails in several ways (optimistic locking; the task, its form or its execution vanished or
-   * moved on in the middle of a command). Only after our transaction has rolled back can a fresh read of the
-   * history tell whether the task was completed meanwhile.
+   * <p>Not one transaction around everything: when a concurrent completion commits between our read
+   * and our write, the engine fails in several ways (optimistic locking; the task, its form or its
+   * execution vanished or moved on in the middle of a command). Only after our transaction has
+   * rolled back can a fresh read of the history tell whether the task was completed meanwhile.
    */
   public void complete(String taskId, Map<String, Object> submitted, StewardPrincipal caller) {
     try {
@@ -141,13 +143,15 @@ class WorkTasks {
         throw new ConflictException("Task '" + taskId + "' has already been completed");
       }
       if (e instanceof OptimisticLockingException || e instanceof ConcurrencyFailureException) {
-        throw new ConflictException("Task '" + taskId + "' was changed at the same time; reload it and try again");
+        throw new ConflictException(
+            "Task '" + taskId + "' was changed at the same time; reload it and try again");
       }
       throw e;
     }
   }
 
-  private void completeVisible(String taskId, Map<String, Object> submitted, StewardPrincipal caller) {
+  private void completeVisible(
+      String taskId, Map<String, Object> submitted, StewardPrincipal caller) {
     Task task = visible(caller).taskId(taskId).initializeFormKeys().singleResult();
     if (task == null) {
       if (completedByOrFor(taskId, caller)) {
@@ -181,18 +185,26 @@ class WorkTasks {
     if (groups.isEmpty()) {
       query.taskAssignee(caller.username());
     } else {
-      query.or().taskAssignee(caller.username()).taskCandidateUser(caller.username()).taskCandidateGroupIn(groups).endOr();
+      query
+          .or()
+          .taskAssignee(caller.username())
+          .taskCandidateUser(caller.username())
+          .taskCandidateGroupIn(groups)
+          .endOr();
     }
     if (caller.isVendorScoped()) {
-      String vendor = caller.vendorId() == null ? "-" : caller.vendorId();
-      query.processVariableValueEquals(ProcessConventions.VENDOR_ID.name(), vendor);
+      query.processVariableValueEquals(ProcessConventions.VENDOR_ID.name(), caller.scopeVendorId());
     }
     return query;
   }
 
-  /** A finished task the caller could have worked on: completing it again is a conflict, not "not found". */
+  /**
+   * A finished task the caller could have worked on: completing it again is a conflict, not "not
+   * found".
+   */
   private boolean completedByOrFor(String taskId, StewardPrincipal caller) {
-    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+    HistoricTaskInstance done =
+        historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
     if (done == null) {
       return false;
     }
@@ -215,10 +227,16 @@ class WorkTasks {
       return true;
     }
     Set<String> groups = Set.copyOf(groupsOf(caller.username()));
-    return historyService.createHistoricIdentityLinkLogQuery().taskId(taskId).type(IdentityLinkType.CANDIDATE).list().stream()
+    return historyService
+        .createHistoricIdentityLinkLogQuery()
+        .taskId(taskId)
+        .type(IdentityLinkType.CANDIDATE)
+        .list()
+        .stream()
         .anyMatch(
             (HistoricIdentityLinkLog link) ->
-                caller.username().equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+                caller.username().equals(link.getUserId())
+                    || (link.getGroupId() != null && groups.contains(link.getGroupId())));
   }
 
   private List<FormField> formFields(Task task) {
@@ -230,15 +248,22 @@ class WorkTasks {
   }
 
   private List<String> groupsOf(String username) {
-    return identityService.createGroupQuery().groupMember(username).list().stream().map(Group::getId).toList();
+    return identityService.createGroupQuery().groupMember(username).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 
   private Context context(List<Task> tasks) {
-    Set<String> instanceIds = tasks.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
+    Set<String> instanceIds =
+        tasks.stream()
+            .map(Task::getProcessInstanceId)
+            .filter(id -> id != null)
+            .collect(Collectors.toSet());
     Map<String, String> businessKeys = new HashMap<>();
     Map<String, String> vendorIds = new HashMap<>();
     if (!instanceIds.isEmpty()) {
-      for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+      for (ProcessInstance instance :
+          runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
         businessKeys.put(instance.getId(), instance.getBusinessKey());
       }
       for (VariableInstance variable :
@@ -247,7 +272,8 @@ class WorkTasks {
               .processInstanceIdIn(instanceIds.toArray(String[]::new))
               .variableName(ProcessConventions.VENDOR_ID.name())
               .list()) {
-        if (variable.getExecutionId().equals(variable.getProcessInstanceId()) && variable.getValue() != null) {
+        if (variable.getExecutionId().equals(variable.getProcessInstanceId())
+            && variable.getValue() != null) {
           vendorIds.put(variable.getProcessInstanceId(), variable.getValue().toString());
         }
       }
@@ -261,7 +287,10 @@ class WorkTasks {
     return new Context(businessKeys, vendorIds, processKeys);
   }
 
-  private record Context(Map<String, String> businessKeys, Map<String, String> vendorIds, Map<String, String> processKeys) {
+  private record Context(
+      Map<String, String> businessKeys,
+      Map<String, String> vendorIds,
+      Map<String, String> processKeys) {
     String businessKey(Task t) {
       return businessKeys.get(t.getProcessInstanceId());
     }

@@ -14,7 +14,9 @@ class DaysOfWeekConverter implements AttributeConverter<Set<DayOfWeek>, String> 
 
   @Override
   public String convertToDatabaseColumn(Set<DayOfWeek> days) {
-    return days == null ? "" : days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+    return days == null
+        ? ""
+        : days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
   }
 
   @Override

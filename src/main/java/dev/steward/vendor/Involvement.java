@@ -1,6 +1,9 @@
 package dev.steward.vendor;
 
-/** How much the vendor owns (product.md "Involvement levels"); a DMN table turns it into a responsibility split. */
+/**
+ * How much the vendor owns (product.md "Involvement levels"); a DMN table turns it into a
+ * responsibility split.
+ */
 public enum Involvement {
   LOW,
   PARTIAL,

@@ -23,7 +23,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The vendor registry. Every read is scoped by the caller: a BPO lead sees only their own vendor. */
+/**
+ * The vendor registry. Every read is scoped by the caller: a BPO lead sees only their own vendor.
+ */
 @Service
 public class VendorService {
 
@@ -35,7 +37,8 @@ public class VendorService {
   private final AuditLog auditLog;
   private final Clock clock;
 
-  VendorService(VendorRepository vendors, IdentityService identityService, AuditLog auditLog, Clock clock) {
+  VendorService(
+      VendorRepository vendors, IdentityService identityService, AuditLog auditLog, Clock clock) {
     this.vendors = vendors;
     this.identityService = identityService;
     this.auditLog = auditLog;
@@ -49,12 +52,15 @@ public class VendorService {
     try {
       zone = ZoneId.of(request.timeZone());
     } catch (DateTimeException e) {
-      errors.add(FieldError.field("timeZone", "must be an IANA time zone such as Europe/Berlin or Asia/Manila"));
+      errors.add(
+          FieldError.field(
+              "timeZone", "must be an IANA time zone such as Europe/Berlin or Asia/Manila"));
     }
     LocalTime start = Optional.ofNullable(request.businessHoursStart()).orElse(DEFAULT_DAY_START);
     LocalTime end = Optional.ofNullable(request.businessHoursEnd()).orElse(DEFAULT_DAY_END);
     if (!end.isAfter(start)) {
-      errors.add(FieldError.field("businessHoursEnd", "must be after businessHoursStart (" + start + ")"));
+      errors.add(
+          FieldError.field("businessHoursEnd", "must be after businessHoursStart (" + start + ")"));
     }
     EnumSet<DayOfWeek> days =
         request.businessDays() == null || request.businessDays().isEmpty()
@@ -68,7 +74,8 @@ public class VendorService {
                 .memberOfGroup(Role.RELATIONSHIP_MANAGER.groupId())
                 .count()
             == 0) {
-      errors.add(FieldError.field("relationshipManager", "'" + rm + "' is not a relationship manager"));
+      errors.add(
+          FieldError.field("relationshipManager", "'" + rm + "' is not a relationship manager"));
     }
     List<String> languages = request.languages().stream().distinct().toList();
     if (!errors.isEmpty()) {
@@ -92,7 +99,8 @@ public class VendorService {
             languages,
             rm,
             Optional.ofNullable(request.lifecyclePhase()).orElse(LifecyclePhase.EVALUATION),
-            // stored with microseconds (both databases): answer with exactly what a later read returns
+            // stored with microseconds (both databases): answer with exactly what a later read
+            // returns
             clock.instant().truncatedTo(ChronoUnit.MICROS),
             actor.username());
     try {
@@ -101,13 +109,18 @@ public class VendorService {
       // two registrations of one code at the same moment: the unique constraint decides
       throw new ConflictException("A vendor with code '" + request.code() + "' already exists");
     }
-    auditLog.record(actor.username(), "VENDOR_REGISTERED", "vendor", vendor.getId(), "code=" + vendor.getCode());
+    auditLog.record(
+        actor.username(),
+        "VENDOR_REGISTERED",
+        "vendor",
+        vendor.getId(),
+        "code=" + vendor.getCode());
     return VendorView.of(vendor);
   }
 
   @Transactional(readOnly = true)
   public List<VendorView> list(StewardPrincipal caller) {
-    return vendors.findAllVisible(scope(caller)).stream().map(VendorView::of).toList();
+    return vendors.findAllVisible(caller.scopeVendorId()).stream().map(VendorView::of).toList();
   }
 
   @Transactional(readOnly = true)
@@ -118,7 +131,9 @@ public class VendorService {
   /** The vendor if the caller may see it; otherwise 404, exactly as if it did not exist. */
   @Transactional(readOnly = true)
   public Vendor find(String id, StewardPrincipal caller) {
-    return vendors.findVisible(id, scope(caller)).orElseThrow(() -> new NotFoundException("Vendor", id));
+    return vendors
+        .findVisible(id, caller.scopeVendorId())
+        .orElseThrow(() -> new NotFoundException("Vendor", id));
   }
 
   @Transactional(readOnly = true)
@@ -135,13 +150,5 @@ public class VendorService {
   @Transactional(readOnly = true)
   public Optional<VendorView> findByCode(String code) {
     return vendors.findByCode(code).map(VendorView::of);
-  }
-
-  private static String scope(StewardPrincipal caller) {
-    if (!caller.isVendorScoped()) {
-      return null;
-    }
-    // a lead without a vendor sees nothing: scope to an id no vendor has
-    return caller.vendorId() == null ? "-" : caller.vendorId();
   }
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The brand's business hours as configured in application.yaml: Europe/Berlin, 08:00-18:00, Monday to Friday. */
+/**
+ * The brand's business hours as configured in application.yaml: Europe/Berlin, 08:00-18:00, Monday
+ * to Friday.
+ */
 class BrandBusinessHoursTest {
 
   private final BrandBusinessHours berlin =
@@ -34,7 +37,8 @@ class BrandBusinessHoursTest {
     // winter time (CET = UTC+1); 2026-01-14 is a Wednesday
     "2026-01-14T07:00:00Z, true", // 08:00 Berlin
     "2026-01-14T06:59:59Z, false", // 07:59:59 Berlin, although 06:59 would be 'within' in summer
-    "2026-01-14T16:30:00Z, true", // 17:30 Berlin, although 16:30 UTC is after 18:00 Berlin in summer
+    "2026-01-14T16:30:00Z, true", // 17:30 Berlin, although 16:30 UTC is after 18:00 Berlin in
+    // summer
     "2026-01-14T17:00:00Z, false", // 18:00 Berlin
     // weekend: 2026-07-04 is a Saturday, 2026-07-05 a Sunday
     "2026-07-04T10:00:00Z, false",
@@ -44,7 +48,8 @@ class BrandBusinessHoursTest {
     "2026-07-03T16:00:00Z, false", // Friday 18:00 Berlin
     "2026-07-05T22:30:00Z, false", // Monday 00:30 Berlin, still Sunday in UTC
     "2026-07-06T06:00:00Z, true", // Monday 08:00 Berlin
-    // the day clocks change: Sunday 2026-03-29 (not a business day), Monday 2026-03-30 already in CEST
+    // the day clocks change: Sunday 2026-03-29 (not a business day), Monday 2026-03-30 already in
+    // CEST
     "2026-03-29T09:00:00Z, false",
     "2026-03-30T06:00:00Z, true", // 08:00 CEST
     "2026-03-30T05:30:00Z, false", // 07:30 CEST
@@ -68,8 +73,13 @@ class BrandBusinessHoursTest {
     assertThat(defaults.timeZone()).isEqualTo(ZoneId.of("UTC"));
     assertThat(defaults.businessHoursStart()).isEqualTo(LocalTime.of(8, 0));
     assertThat(defaults.businessHoursEnd()).isEqualTo(LocalTime.of(18, 0));
-    assertThat(defaults.businessDays()).containsExactlyInAnyOrder(
-        DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+    assertThat(defaults.businessDays())
+        .containsExactlyInAnyOrder(
+            DayOfWeek.MONDAY,
+            DayOfWeek.TUESDAY,
+            DayOfWeek.WEDNESDAY,
+            DayOfWeek.THURSDAY,
+            DayOfWeek.FRIDAY);
     assertThat(defaults.isWithin(Instant.parse("2026-07-01T08:00:00Z"))).isTrue();
     assertThat(defaults.isWithin(Instant.parse("2026-07-01T07:59:59Z"))).isFalse();
     assertThat(defaults.isWithin(Instant.parse("2026-07-01T18:00:00Z"))).isFalse();
@@ -79,20 +89,32 @@ class BrandBusinessHoursTest {
   @Test
   void anEmptySetOfBusinessDaysMeansWeekdays() {
     BrandBusinessHours hours =
-        new BrandBusinessHours(ZoneId.of("Europe/Berlin"), LocalTime.of(8, 0), LocalTime.of(18, 0), EnumSet.noneOf(DayOfWeek.class));
+        new BrandBusinessHours(
+            ZoneId.of("Europe/Berlin"),
+            LocalTime.of(8, 0),
+            LocalTime.of(18, 0),
+            EnumSet.noneOf(DayOfWeek.class));
 
-    assertThat(hours.businessDays()).hasSize(5).doesNotContain(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+    assertThat(hours.businessDays())
+        .hasSize(5)
+        .doesNotContain(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
   }
 
   @Test
   void configuredBusinessDaysAreHonoured() {
     BrandBusinessHours sixDays =
         new BrandBusinessHours(
-            ZoneId.of("Europe/Berlin"), LocalTime.of(9, 0), LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY));
+            ZoneId.of("Europe/Berlin"),
+            LocalTime.of(9, 0),
+            LocalTime.of(17, 0),
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY));
 
-    assertThat(sixDays.isWithin(Instant.parse("2026-07-04T07:00:00Z"))).isTrue(); // Saturday 09:00 Berlin
-    assertThat(sixDays.isWithin(Instant.parse("2026-07-04T06:59:00Z"))).isFalse(); // Saturday 08:59 Berlin
+    assertThat(sixDays.isWithin(Instant.parse("2026-07-04T07:00:00Z")))
+        .isTrue(); // Saturday 09:00 Berlin
+    assertThat(sixDays.isWithin(Instant.parse("2026-07-04T06:59:00Z")))
+        .isFalse(); // Saturday 08:59 Berlin
     assertThat(sixDays.isWithin(Instant.parse("2026-07-05T10:00:00Z"))).isFalse(); // Sunday
-    assertThat(sixDays.isWithin(Instant.parse("2026-07-01T15:00:00Z"))).isFalse(); // Wednesday 17:00 Berlin
+    assertThat(sixDays.isWithin(Instant.parse("2026-07-01T15:00:00Z")))
+        .isFalse(); // Wednesday 17:00 Berlin
   }
 }

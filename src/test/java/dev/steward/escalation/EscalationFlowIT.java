@@ -41,9 +41,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The escalation flow end to end: real users over real HTTP, the real delegates, the real SLA decision table and
- * the real engine. The job executor is off, so the tests fire timers and async continuations themselves. Run on H2
- * and on PostgreSQL by the subclasses.
+ * The escalation flow end to end: real users over real HTTP, the real delegates, the real SLA
+ * decision table and the real engine. The job executor is off, so the tests fire timers and async
+ * continuations themselves. Run on H2 and on PostgreSQL by the subclasses.
  */
 abstract class EscalationFlowIT {
 
@@ -52,10 +52,13 @@ abstract class EscalationFlowIT {
 
   /** Wednesday 12:00 in Berlin (summer time). */
   private static final Instant WEDNESDAY_NOON = Instant.parse("2026-07-01T10:00:00Z");
+
   /** Wednesday 18:00 in Berlin: the end of the business day is exclusive. */
   private static final Instant WEDNESDAY_EVENING = Instant.parse("2026-07-01T16:00:00Z");
+
   /** Saturday 12:00 in Berlin. */
   private static final Instant SATURDAY_NOON = Instant.parse("2026-07-04T10:00:00Z");
+
   /** Wednesday 08:00 in Berlin (winter time): the start of the business day is inclusive. */
   private static final Instant WINTER_MORNING = Instant.parse("2026-01-14T07:00:00Z");
 
@@ -91,7 +94,8 @@ abstract class EscalationFlowIT {
     onCall = world.onCallUser("oncall", "RELATIONSHIP_MANAGER");
   }
 
-  // --- filing ----------------------------------------------------------------------------------------------------
+  // --- filing
+  // ----------------------------------------------------------------------------------------------------
 
   @Test
   void aLeadFilesAP2AndTheDecisionTableSetsItsDueDates() {
@@ -115,14 +119,18 @@ abstract class EscalationFlowIT {
     assertThat(filedAt).isBetween(before.truncatedTo(ChronoUnit.MILLIS), after.plusMillis(1));
     assertThat(instant(filed, "responseDueAt")).isEqualTo(filedAt.plus(Duration.ofHours(4)));
     assertThat(instant(filed, "resolutionDueAt")).isEqualTo(filedAt.plus(Duration.ofHours(24)));
-    assertThat(filed.path("withinBusinessHours").isBoolean()).as("routed before the answer").isTrue();
+    assertThat(filed.path("withinBusinessHours").isBoolean())
+        .as("routed before the answer")
+        .isTrue();
 
     // what was stored says the same
     JsonNode stored = flow.escalation(lead, id);
     assertThat(stored.path("status").asText()).isEqualTo("OPEN");
     assertThat(instant(stored, "filedAt")).isCloseTo(filedAt, within(1, ChronoUnit.MILLIS));
-    assertThat(Duration.between(instant(stored, "filedAt"), instant(stored, "responseDueAt"))).isEqualTo(Duration.ofHours(4));
-    assertThat(Duration.between(instant(stored, "filedAt"), instant(stored, "resolutionDueAt"))).isEqualTo(Duration.ofHours(24));
+    assertThat(Duration.between(instant(stored, "filedAt"), instant(stored, "responseDueAt")))
+        .isEqualTo(Duration.ofHours(4));
+    assertThat(Duration.between(instant(stored, "filedAt"), instant(stored, "resolutionDueAt")))
+        .isEqualTo(Duration.ofHours(24));
     assertThat(stored.path("responseBreached").asBoolean()).isFalse();
     assertThat(stored.path("reminderSentAt").isNull()).isTrue();
   }
@@ -134,18 +142,24 @@ abstract class EscalationFlowIT {
     String processInstanceId = filed.path("processInstanceId").asText();
 
     Map<String, Object> row =
-        jdbc.queryForMap("select vendor_id, status, filed_by, process_instance_id from escalation where id = ?", id);
+        jdbc.queryForMap(
+            "select vendor_id, status, filed_by, process_instance_id from escalation where id = ?",
+            id);
     assertThat(row.get("process_instance_id")).isEqualTo(processInstanceId);
     assertThat(row.get("vendor_id")).isEqualTo(vendorId);
     assertThat(row.get("status")).isEqualTo("OPEN");
     assertThat(row.get("filed_by")).isEqualTo(lead);
 
     ProcessInstance instance =
-        runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .singleResult();
     assertThat(instance).isNotNull();
     assertThat(instance.getBusinessKey()).isEqualTo(id);
     assertThat(instance.getProcessDefinitionId()).startsWith(EscalationProcess.PROCESS_KEY + ":");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count())
+        .isEqualTo(1);
 
     Map<String, Object> variables = runtimeService.getVariables(processInstanceId);
     Instant filedAt = instant(filed, "filedAt");
@@ -164,7 +178,11 @@ abstract class EscalationFlowIT {
         .isCloseTo(filedAt.plus(Duration.ofHours(24)), within(1, ChronoUnit.MILLIS));
 
     assertThat(auditActions(id)).containsExactly("ESCALATION_FILED");
-    assertThat(jdbc.queryForObject("select actor from audit_event where subject_id = ? and action = 'ESCALATION_FILED'", String.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "select actor from audit_event where subject_id = ? and action = 'ESCALATION_FILED'",
+                String.class,
+                id))
         .isEqualTo(lead);
   }
 
@@ -175,7 +193,8 @@ abstract class EscalationFlowIT {
     repositoryService.suspendProcessDefinitionByKey(EscalationProcess.PROCESS_KEY);
     Api.Response failed;
     try {
-      failed = api.post(lead, "/api/escalations", TestWorld.escalationBody(vendorId, "P2"), headers);
+      failed =
+          api.post(lead, "/api/escalations", TestWorld.escalationBody(vendorId, "P2"), headers);
     } finally {
       repositoryService.activateProcessDefinitionByKey(EscalationProcess.PROCESS_KEY);
     }
@@ -183,39 +202,63 @@ abstract class EscalationFlowIT {
     assertThat(failed.status()).as(failed.body()).isGreaterThanOrEqualTo(500);
     assertThat(failed.contentType()).startsWith("application/problem+json");
     assertThat(failed.body()).doesNotContain("Exception").doesNotContain("at dev.steward");
-    assertThat(jdbc.queryForObject("select count(*) from escalation where vendor_id = ?", Integer.class, vendorId)).isZero();
-    assertThat(jdbc.queryForObject(
-            "select count(*) from escalation_idempotency_key where username = ? and idempotency_key = ?", Integer.class, lead, key))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from escalation where vendor_id = ?", Integer.class, vendorId))
         .isZero();
-    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("vendorId", vendorId).count()).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from escalation_idempotency_key where username = ? and idempotency_key = ?",
+                Integer.class,
+                lead,
+                key))
+        .isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .variableValueEquals("vendorId", vendorId)
+                .count())
+        .isZero();
 
     // the same request again, once the process can start, files it
-    Api.Response retried = api.post(lead, "/api/escalations", TestWorld.escalationBody(vendorId, "P2"), headers);
+    Api.Response retried =
+        api.post(lead, "/api/escalations", TestWorld.escalationBody(vendorId, "P2"), headers);
     assertThat(retried.status()).as(retried.body()).isEqualTo(201);
     assertThat(retried.header("Idempotent-Replayed")).isEqualTo("false");
-    assertThat(jdbc.queryForObject("select count(*) from escalation where vendor_id = ?", Integer.class, vendorId)).isEqualTo(1);
-    assertThat(auditActions(retried.json().path("id").asText())).containsExactly("ESCALATION_FILED");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from escalation where vendor_id = ?", Integer.class, vendorId))
+        .isEqualTo(1);
+    assertThat(auditActions(retried.json().path("id").asText()))
+        .containsExactly("ESCALATION_FILED");
   }
 
   @Test
   void everySeverityGetsTheDueDatesOfTheDecisionTable() {
-    Map<String, long[]> hours = Map.of("P1", new long[] {1, 8}, "P3", new long[] {24, 72}, "P4", new long[] {72, 240});
+    Map<String, long[]> hours =
+        Map.of("P1", new long[] {1, 8}, "P3", new long[] {24, 72}, "P4", new long[] {72, 240});
     hours.forEach(
         (severity, expected) -> {
           JsonNode filed = flow.fileOk(lead, vendorId, severity);
           Instant filedAt = instant(filed, "filedAt");
           assertThat(filed.path("severity").asText()).isEqualTo(severity);
-          assertThat(instant(filed, "responseDueAt")).as(severity).isEqualTo(filedAt.plus(Duration.ofHours(expected[0])));
-          assertThat(instant(filed, "resolutionDueAt")).as(severity).isEqualTo(filedAt.plus(Duration.ofHours(expected[1])));
+          assertThat(instant(filed, "responseDueAt"))
+              .as(severity)
+              .isEqualTo(filedAt.plus(Duration.ofHours(expected[0])));
+          assertThat(instant(filed, "resolutionDueAt"))
+              .as(severity)
+              .isEqualTo(filedAt.plus(Duration.ofHours(expected[1])));
           // the reminder fires at 75 % of the response time
           Job reminder = job(filed.path("processInstanceId").asText(), Elements.TIMER_REMINDER);
           assertThat(reminder.getDuedate().toInstant())
               .as(severity)
-              .isCloseTo(filedAt.plus(Duration.ofMinutes(expected[0] * 45)), within(1, ChronoUnit.MILLIS));
+              .isCloseTo(
+                  filedAt.plus(Duration.ofMinutes(expected[0] * 45)), within(1, ChronoUnit.MILLIS));
         });
   }
 
-  // --- routing ---------------------------------------------------------------------------------------------------
+  // --- routing
+  // ---------------------------------------------------------------------------------------------------
 
   @Test
   void triageGoesToTheRelationshipManagerWithinBusinessHoursAndToOnCallOutside() {
@@ -225,7 +268,9 @@ abstract class EscalationFlowIT {
     boolean within = brandBusinessHours(instant(escalation, "filedAt"));
 
     assertThat(escalation.path("withinBusinessHours").asBoolean())
-        .as("filed at %s (%s in Berlin)", escalation.path("filedAt").asText(), instant(escalation, "filedAt").atZone(BRAND_ZONE))
+        .as(
+            "filed at %s (%s in Berlin)",
+            escalation.path("filedAt").asText(), instant(escalation, "filedAt").atZone(BRAND_ZONE))
         .isEqualTo(within);
     assertTriageOfferedTo(id, within);
   }
@@ -236,10 +281,13 @@ abstract class EscalationFlowIT {
     String id = filed.path("id").asText();
     String processInstanceId = filed.path("processInstanceId").asText();
 
-    for (Instant filedAt : List.of(WEDNESDAY_NOON, WEDNESDAY_EVENING, SATURDAY_NOON, WINTER_MORNING)) {
+    for (Instant filedAt :
+        List.of(WEDNESDAY_NOON, WEDNESDAY_EVENING, SATURDAY_NOON, WINTER_MORNING)) {
       reroute(id, processInstanceId, filedAt);
       boolean within = brandBusinessHours(filedAt);
-      assertThat(flow.escalation(lead, id).path("withinBusinessHours").asBoolean()).as("filed at %s", filedAt).isEqualTo(within);
+      assertThat(flow.escalation(lead, id).path("withinBusinessHours").asBoolean())
+          .as("filed at %s", filedAt)
+          .isEqualTo(within);
       assertTriageOfferedTo(id, within);
     }
     assertThat(brandBusinessHours(WEDNESDAY_NOON)).isTrue();
@@ -250,7 +298,8 @@ abstract class EscalationFlowIT {
     // on call answers an escalation filed outside business hours
     reroute(id, processInstanceId, SATURDAY_NOON);
     JsonNode task = flow.requireTask(onCall, id, Elements.TRIAGE_ON_CALL);
-    flow.completeOk(onCall, task.path("id").asText(), Map.of("response", "On call here: we are on it."));
+    flow.completeOk(
+        onCall, task.path("id").asText(), Map.of("response", "On call here: we are on it."));
 
     JsonNode answered = flow.escalation(lead, id);
     assertThat(answered.path("status").asText()).isEqualTo("IN_PROGRESS");
@@ -260,7 +309,8 @@ abstract class EscalationFlowIT {
     assertThat(flow.task(rm, id, Elements.RESOLVE)).isPresent();
   }
 
-  // --- the whole flow --------------------------------------------------------------------------------------------
+  // --- the whole flow
+  // --------------------------------------------------------------------------------------------
 
   @Test
   void triageResolveRejectResolveAgainAcceptCloses() {
@@ -272,21 +322,28 @@ abstract class EscalationFlowIT {
     assertThat(flow.tasksOf(lead, id)).as("the lead has nothing to do yet").isEmpty();
 
     // triage: the first response
-    JsonNode triage = flow.requireTask(triager, id, within ? Elements.TRIAGE : Elements.TRIAGE_ON_CALL);
+    JsonNode triage =
+        flow.requireTask(triager, id, within ? Elements.TRIAGE : Elements.TRIAGE_ON_CALL);
     Instant beforeResponse = Instant.now();
-    flow.completeOk(triager, triage.path("id").asText(), Map.of("response", "Looking into the refunds now."));
+    flow.completeOk(
+        triager, triage.path("id").asText(), Map.of("response", "Looking into the refunds now."));
     JsonNode responded = flow.escalation(lead, id);
     assertThat(responded.path("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(responded.path("respondedBy").asText()).isEqualTo(triager);
     assertThat(responded.path("response").asText()).isEqualTo("Looking into the refunds now.");
-    assertThat(instant(responded, "respondedAt")).isAfterOrEqualTo(beforeResponse.truncatedTo(ChronoUnit.MILLIS));
+    assertThat(instant(responded, "respondedAt"))
+        .isAfterOrEqualTo(beforeResponse.truncatedTo(ChronoUnit.MILLIS));
     assertThat(responded.path("responseBreached").asBoolean()).isFalse();
     assertThat(responded.path("tier").asInt()).isEqualTo(1);
 
     // resolution by the vendor's RM
     JsonNode resolve = flow.requireTask(rm, id, Elements.RESOLVE);
-    assertThat(instant(resolve, "due")).isCloseTo(instant(filed, "resolutionDueAt"), within(1, ChronoUnit.MILLIS));
-    flow.completeOk(rm, resolve.path("id").asText(), Map.of("resolution", "Refund job restarted.", "rootCause", "TOOLING"));
+    assertThat(instant(resolve, "due"))
+        .isCloseTo(instant(filed, "resolutionDueAt"), within(1, ChronoUnit.MILLIS));
+    flow.completeOk(
+        rm,
+        resolve.path("id").asText(),
+        Map.of("resolution", "Refund job restarted.", "rootCause", "TOOLING"));
     JsonNode resolved = flow.escalation(lead, id);
     assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
     assertThat(resolved.path("rootCause").asText()).isEqualTo("TOOLING");
@@ -294,10 +351,15 @@ abstract class EscalationFlowIT {
     assertThat(resolved.path("resolvedAt").isNull()).isFalse();
 
     // the filer rejects the resolution
-    assertThat(flow.task(rm, id, Elements.CONFIRM_RESOLUTION)).as("only the filer confirms").isEmpty();
+    assertThat(flow.task(rm, id, Elements.CONFIRM_RESOLUTION))
+        .as("only the filer confirms")
+        .isEmpty();
     JsonNode confirm = flow.requireTask(lead, id, Elements.CONFIRM_RESOLUTION);
     assertThat(confirm.path("name").asText()).isEqualTo("Confirm resolution");
-    flow.completeOk(lead, confirm.path("id").asText(), Map.of("decision", "REJECTED", "feedback", "Still 12 refunds missing."));
+    flow.completeOk(
+        lead,
+        confirm.path("id").asText(),
+        Map.of("decision", "REJECTED", "feedback", "Still 12 refunds missing."));
     JsonNode reopened = flow.escalation(lead, id);
     assertThat(reopened.path("status").asText()).isEqualTo("REOPENED");
     assertThat(reopened.path("reopenCount").asInt()).isEqualTo(1);
@@ -309,7 +371,13 @@ abstract class EscalationFlowIT {
     flow.completeOk(
         rm,
         resolveAgain.path("id").asText(),
-        Map.of("resolution", "Missing refunds paid by hand.", "rootCause", "PROCESS_GAP", "rootCauseDetail", "manual step"));
+        Map.of(
+            "resolution",
+            "Missing refunds paid by hand.",
+            "rootCause",
+            "PROCESS_GAP",
+            "rootCauseDetail",
+            "manual step"));
     JsonNode resolvedAgain = flow.escalation(lead, id);
     assertThat(resolvedAgain.path("status").asText()).isEqualTo("RESOLVED");
     assertThat(resolvedAgain.path("rootCause").asText()).isEqualTo("PROCESS_GAP");
@@ -326,13 +394,23 @@ abstract class EscalationFlowIT {
     assertThat(closed.path("respondedBy").asText()).isEqualTo(triager);
 
     // the process has ended at the regular end event
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .count())
+        .isZero();
     HistoricProcessInstance history =
-        historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .singleResult();
     assertThat(history.getEndTime()).isNotNull();
     assertThat(history.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
     assertThat(history.getEndActivityId()).isEqualTo(Elements.END_EVENT_CLOSED);
-    assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).count()).as("no timers left").isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).count())
+        .as("no timers left")
+        .isZero();
     assertThat(flow.tasksOf(lead, id)).isEmpty();
     assertThat(flow.tasksOf(rm, id)).isEmpty();
 
@@ -346,12 +424,18 @@ abstract class EscalationFlowIT {
             "ESCALATION_CLOSED");
     assertThat(auditActor(id, "ESCALATION_RESPONDED")).isEqualTo(triager);
     assertThat(auditActor(id, "ESCALATION_REOPENED")).isEqualTo(lead);
-    assertThat(jdbc.queryForList(
-            "select actor from audit_event where subject_id = ? and action = 'ESCALATION_RESOLVED'", String.class, id))
+    assertThat(
+            jdbc.queryForList(
+                "select actor from audit_event where subject_id = ? and action = 'ESCALATION_RESOLVED'",
+                String.class,
+                id))
         .containsExactly(rm, rm);
     assertThat(auditActor(id, "ESCALATION_CLOSED")).isEqualTo("system");
-    assertThat(jdbc.queryForObject(
-            "select detail from audit_event where subject_id = ? and action = 'ESCALATION_REOPENED'", String.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "select detail from audit_event where subject_id = ? and action = 'ESCALATION_REOPENED'",
+                String.class,
+                id))
         .isEqualTo("Still 12 refunds missing.");
   }
 
@@ -361,18 +445,27 @@ abstract class EscalationFlowIT {
     String id = filed.path("id").asText();
     String processInstanceId = filed.path("processInstanceId").asText();
     triage(id, "Checking.");
-    flow.completeOk(rm, flow.requireTask(rm, id, Elements.RESOLVE).path("id").asText(), Map.of("resolution", "Fixed.", "rootCause", "STAFFING"));
+    flow.completeOk(
+        rm,
+        flow.requireTask(rm, id, Elements.RESOLVE).path("id").asText(),
+        Map.of("resolution", "Fixed.", "rootCause", "STAFFING"));
     assertThat(flow.task(lead, id, Elements.CONFIRM_RESOLUTION)).isPresent();
 
     Job expiry = job(processInstanceId, Elements.TIMER_CONFIRMATION_EXPIRED);
-    assertThat(expiry.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(5)).minus(Duration.ofMinutes(5)));
+    assertThat(expiry.getDuedate().toInstant())
+        .isAfter(Instant.now().plus(Duration.ofDays(5)).minus(Duration.ofMinutes(5)));
     managementService.executeJob(expiry.getId());
 
     JsonNode closed = flow.escalation(lead, id);
     assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
     assertThat(closed.path("closedAt").isNull()).isFalse();
     assertThat(flow.tasksOf(lead, id)).isEmpty();
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult().getEndTime())
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .singleResult()
+                .getEndTime())
         .isNotNull();
     assertThat(auditActor(id, "ESCALATION_CLOSED")).isEqualTo("system");
   }
@@ -386,8 +479,15 @@ abstract class EscalationFlowIT {
     flow.completeOk(
         rm,
         flow.requireTask(rm, id, Elements.RESOLVE).path("id").asText(),
-        Map.of("resolution", "Article fixed.", "rootCause", "KNOWLEDGE_BASE", "rootCauseDetail", "article KB-12"));
-    assertThat(flow.escalation(lead, id).path("rootCauseDetail").asText()).isEqualTo("article KB-12");
+        Map.of(
+            "resolution",
+            "Article fixed.",
+            "rootCause",
+            "KNOWLEDGE_BASE",
+            "rootCauseDetail",
+            "article KB-12"));
+    assertThat(flow.escalation(lead, id).path("rootCauseDetail").asText())
+        .isEqualTo("article KB-12");
     flow.completeOk(
         lead,
         flow.requireTask(lead, id, Elements.CONFIRM_RESOLUTION).path("id").asText(),
@@ -395,17 +495,27 @@ abstract class EscalationFlowIT {
 
     // the second resolution names no detail, the second rejection gives no feedback
     flow.completeOk(
-        rm, flow.requireTask(rm, id, Elements.RESOLVE).path("id").asText(), Map.of("resolution", "Agents retrained.", "rootCause", "TRAINING_GAP"));
+        rm,
+        flow.requireTask(rm, id, Elements.RESOLVE).path("id").asText(),
+        Map.of("resolution", "Agents retrained.", "rootCause", "TRAINING_GAP"));
     JsonNode resolvedAgain = flow.escalation(lead, id);
     assertThat(resolvedAgain.path("rootCause").asText()).isEqualTo("TRAINING_GAP");
-    assertThat(resolvedAgain.path("rootCauseDetail").isNull()).as("detail of the first resolution: %s", resolvedAgain).isTrue();
-    flow.completeOk(lead, flow.requireTask(lead, id, Elements.CONFIRM_RESOLUTION).path("id").asText(), Map.of("decision", "REJECTED"));
+    assertThat(resolvedAgain.path("rootCauseDetail").isNull())
+        .as("detail of the first resolution: %s", resolvedAgain)
+        .isTrue();
+    flow.completeOk(
+        lead,
+        flow.requireTask(lead, id, Elements.CONFIRM_RESOLUTION).path("id").asText(),
+        Map.of("decision", "REJECTED"));
 
     JsonNode reopenedTwice = flow.escalation(lead, id);
     assertThat(reopenedTwice.path("status").asText()).isEqualTo("REOPENED");
     assertThat(reopenedTwice.path("reopenCount").asInt()).isEqualTo(2);
-    assertThat(jdbc.queryForList(
-            "select detail from audit_event where subject_id = ? and action = 'ESCALATION_REOPENED' order by id", String.class, id))
+    assertThat(
+            jdbc.queryForList(
+                "select detail from audit_event where subject_id = ? and action = 'ESCALATION_REOPENED' order by id",
+                String.class,
+                id))
         .containsExactly("Agents still quote the old article.", null);
     assertThat(auditActor(id, "ESCALATION_RESPONDED")).isNotEqualTo("system");
   }
@@ -427,30 +537,47 @@ abstract class EscalationFlowIT {
     assertThat(answered.path("withinBusinessHours").asBoolean()).isTrue();
     assertThat(auditActor(id, "ESCALATION_RESPONDED")).isEqualTo(rm);
 
-    flow.completeOk(rm, flow.requireTask(rm, id, Elements.RESOLVE).path("id").asText(), Map.of("resolution", "Done.", "rootCause", "POLICY"));
+    flow.completeOk(
+        rm,
+        flow.requireTask(rm, id, Elements.RESOLVE).path("id").asText(),
+        Map.of("resolution", "Done.", "rootCause", "POLICY"));
     assertThat(auditActor(id, "ESCALATION_RESOLVED")).isEqualTo(rm);
   }
 
   @Test
   void aStoredIdempotencyKeyIsNeverPointedAtAnotherEscalation() {
     String key = "white-box-" + UUID.randomUUID();
-    Api.Response first = api.post(lead, "/api/escalations", TestWorld.escalationBody(vendorId, "P2"), Map.of("Idempotency-Key", key));
+    Api.Response first =
+        api.post(
+            lead,
+            "/api/escalations",
+            TestWorld.escalationBody(vendorId, "P2"),
+            Map.of("Idempotency-Key", key));
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     String id = first.json().path("id").asText();
 
-    // what a concurrent request does when the first one committed between its replay check and its insert
+    // what a concurrent request does when the first one committed between its replay check and its
+    // insert
     TransactionTemplate transaction = new TransactionTemplate(transactionManager);
     assertThatThrownBy(
             () ->
                 transaction.executeWithoutResult(
-                    tx -> idempotencyKeys.saveAndFlush(new IdempotencyKey(lead, key, UUID.randomUUID().toString(), Instant.now()))))
+                    tx ->
+                        idempotencyKeys.saveAndFlush(
+                            new IdempotencyKey(
+                                lead, key, UUID.randomUUID().toString(), Instant.now()))))
         .isInstanceOf(DataIntegrityViolationException.class);
-    assertThat(jdbc.queryForObject(
-            "select escalation_id from escalation_idempotency_key where username = ? and idempotency_key = ?", String.class, lead, key))
+    assertThat(
+            jdbc.queryForObject(
+                "select escalation_id from escalation_idempotency_key where username = ? and idempotency_key = ?",
+                String.class,
+                lead,
+                key))
         .isEqualTo(id);
   }
 
-  // --- reminder and breaches -------------------------------------------------------------------------------------
+  // --- reminder and breaches
+  // -------------------------------------------------------------------------------------
 
   @Test
   void theReminderIsSentOnceAndTheTriageStaysOpen() {
@@ -460,7 +587,8 @@ abstract class EscalationFlowIT {
     Instant filedAt = instant(filed, "filedAt");
 
     Job timer = job(processInstanceId, Elements.TIMER_REMINDER);
-    assertThat(timer.getDuedate().toInstant()).isCloseTo(filedAt.plus(Duration.ofHours(3)), within(1, ChronoUnit.MILLIS));
+    assertThat(timer.getDuedate().toInstant())
+        .isCloseTo(filedAt.plus(Duration.ofHours(3)), within(1, ChronoUnit.MILLIS));
     managementService.executeJob(timer.getId());
     // the reminder is sent in a job of its own, so a failing mail server cannot roll back the timer
     assertThat(flow.escalation(lead, id).path("reminderSentAt").isNull()).isTrue();
@@ -476,12 +604,27 @@ abstract class EscalationFlowIT {
     assertThat(reminded.path("responseBreached").asBoolean()).isFalse();
     assertThat(openTriageTasks(processInstanceId)).hasSize(1);
     boolean within = reminded.path("withinBusinessHours").asBoolean();
-    assertThat(flow.task(within ? rm : onCall, id, within ? Elements.TRIAGE : Elements.TRIAGE_ON_CALL)).isPresent();
+    assertThat(
+            flow.task(within ? rm : onCall, id, within ? Elements.TRIAGE : Elements.TRIAGE_ON_CALL))
+        .isPresent();
 
     // neither job can run again; the breach timer still waits
-    assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).activityId(Elements.TIMER_REMINDER).count()).isZero();
-    assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).activityId(Elements.SEND_REMINDER).count()).isZero();
-    assertThatThrownBy(() -> managementService.executeJob(send.getId())).isInstanceOf(ProcessEngineException.class);
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(Elements.TIMER_REMINDER)
+                .count())
+        .isZero();
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(Elements.SEND_REMINDER)
+                .count())
+        .isZero();
+    assertThatThrownBy(() -> managementService.executeJob(send.getId()))
+        .isInstanceOf(ProcessEngineException.class);
     assertThat(job(processInstanceId, Elements.TIMER_RESPONSE_BREACHED).getDuedate().toInstant())
         .isCloseTo(filedAt.plus(Duration.ofHours(4)), within(1, ChronoUnit.MILLIS));
 
@@ -496,7 +639,12 @@ abstract class EscalationFlowIT {
     JsonNode answered = flow.escalation(lead, id);
     assertThat(answered.path("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(answered.path("responseBreached").asBoolean()).isFalse();
-    assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).activityId(Elements.TIMER_RESPONSE_BREACHED).count())
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(Elements.TIMER_RESPONSE_BREACHED)
+                .count())
         .isZero();
   }
 
@@ -516,7 +664,8 @@ abstract class EscalationFlowIT {
     assertThat(breached.path("status").asText()).isEqualTo("ESCALATED");
     assertThat(breached.path("tier").asInt()).isEqualTo(2);
     assertThat(breached.path("responseBreached").asBoolean()).isTrue();
-    assertThat(instant(breached, "responseBreachedAt")).isAfterOrEqualTo(beforeBreach.truncatedTo(ChronoUnit.MILLIS));
+    assertThat(instant(breached, "responseBreachedAt"))
+        .isAfterOrEqualTo(beforeBreach.truncatedTo(ChronoUnit.MILLIS));
     assertThat(breached.path("respondedAt").isNull()).isTrue();
 
     // the RM (or on call) no longer has the triage; the executives have it
@@ -525,22 +674,39 @@ abstract class EscalationFlowIT {
     assertThat(flow.tasksOf(onCall, id)).isEmpty();
     assertThat(openTriageTasks(processInstanceId)).isEmpty();
     JsonNode executiveTriage = flow.requireTask(executive, id, Elements.TRIAGE_AS_EXECUTIVE);
-    assertThat(executiveTriage.path("processKey").asText()).isEqualTo(EscalationProcess.PROCESS_KEY);
+    assertThat(executiveTriage.path("processKey").asText())
+        .isEqualTo(EscalationProcess.PROCESS_KEY);
     assertThat(executiveTriage.path("vendorId").asText()).isEqualTo(vendorId);
-    assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).taskCandidateGroup(EscalationProcess.Groups.EXECUTIVES).count())
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskCandidateGroup(EscalationProcess.Groups.EXECUTIVES)
+                .count())
         .isEqualTo(1);
-    assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).activityId(Elements.TIMER_REMINDER).count())
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(Elements.TIMER_REMINDER)
+                .count())
         .as("the reminder is moot once breached")
         .isZero();
-    assertThat(auditActions(id)).containsExactly("ESCALATION_FILED", "ESCALATION_RESPONSE_SLA_BREACHED");
+    assertThat(auditActions(id))
+        .containsExactly("ESCALATION_FILED", "ESCALATION_RESPONSE_SLA_BREACHED");
 
     // recording the breach again changes nothing
     escalationService.recordResponseBreach(id);
-    assertThat(instant(flow.escalation(lead, id), "responseBreachedAt")).isEqualTo(instant(breached, "responseBreachedAt"));
-    assertThat(auditActions(id)).containsExactly("ESCALATION_FILED", "ESCALATION_RESPONSE_SLA_BREACHED");
+    assertThat(instant(flow.escalation(lead, id), "responseBreachedAt"))
+        .isEqualTo(instant(breached, "responseBreachedAt"));
+    assertThat(auditActions(id))
+        .containsExactly("ESCALATION_FILED", "ESCALATION_RESPONSE_SLA_BREACHED");
 
     // an executive answers; the breach stays on record
-    flow.completeOk(executive, executiveTriage.path("id").asText(), Map.of("response", "I have called your account manager."));
+    flow.completeOk(
+        executive,
+        executiveTriage.path("id").asText(),
+        Map.of("response", "I have called your account manager."));
     JsonNode answered = flow.escalation(lead, id);
     assertThat(answered.path("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(answered.path("respondedBy").asText()).isEqualTo(executive);
@@ -558,7 +724,8 @@ abstract class EscalationFlowIT {
     JsonNode resolve = flow.requireTask(rm, id, Elements.RESOLVE);
 
     Job timer = job(processInstanceId, Elements.TIMER_RESOLUTION_BREACHED);
-    assertThat(timer.getDuedate().toInstant()).isCloseTo(instant(filed, "resolutionDueAt"), within(1, ChronoUnit.MILLIS));
+    assertThat(timer.getDuedate().toInstant())
+        .isCloseTo(instant(filed, "resolutionDueAt"), within(1, ChronoUnit.MILLIS));
     managementService.executeJob(timer.getId());
     managementService.executeJob(job(processInstanceId, Elements.RECORD_RESOLUTION_BREACH).getId());
 
@@ -566,24 +733,32 @@ abstract class EscalationFlowIT {
     assertThat(breached.path("resolutionBreached").asBoolean()).isTrue();
     assertThat(breached.path("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(breached.path("responseBreached").asBoolean()).isFalse();
-    assertThat(flow.requireTask(rm, id, Elements.RESOLVE).path("id").asText()).isEqualTo(resolve.path("id").asText());
+    assertThat(flow.requireTask(rm, id, Elements.RESOLVE).path("id").asText())
+        .isEqualTo(resolve.path("id").asText());
     escalationService.recordResolutionBreach(id);
-    assertThat(auditActions(id)).containsExactly("ESCALATION_FILED", "ESCALATION_RESPONDED", "ESCALATION_RESOLUTION_SLA_BREACHED");
+    assertThat(auditActions(id))
+        .containsExactly(
+            "ESCALATION_FILED", "ESCALATION_RESPONDED", "ESCALATION_RESOLUTION_SLA_BREACHED");
 
-    flow.completeOk(rm, resolve.path("id").asText(), Map.of("resolution", "Late, but fixed.", "rootCause", "KNOWLEDGE_BASE"));
+    flow.completeOk(
+        rm,
+        resolve.path("id").asText(),
+        Map.of("resolution", "Late, but fixed.", "rootCause", "KNOWLEDGE_BASE"));
     JsonNode resolved = flow.escalation(lead, id);
     assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
     assertThat(resolved.path("resolutionBreached").asBoolean()).isTrue();
     assertThat(resolved.path("rootCause").asText()).isEqualTo("KNOWLEDGE_BASE");
   }
 
-  // --- helpers ---------------------------------------------------------------------------------------------------
+  // --- helpers
+  // ---------------------------------------------------------------------------------------------------
 
   /** Completes the open triage task as whoever it is offered to. */
   private void triage(String id, String response) {
     boolean within = flow.escalation(lead, id).path("withinBusinessHours").asBoolean();
     String triager = within ? rm : onCall;
-    JsonNode task = flow.requireTask(triager, id, within ? Elements.TRIAGE : Elements.TRIAGE_ON_CALL);
+    JsonNode task =
+        flow.requireTask(triager, id, within ? Elements.TRIAGE : Elements.TRIAGE_ON_CALL);
     flow.completeOk(triager, task.path("id").asText(), Map.of("response", response));
   }
 
@@ -602,10 +777,20 @@ abstract class EscalationFlowIT {
     assertThat(flow.tasksOf(lead, id)).isEmpty();
   }
 
-  /** Pretends the escalation was filed at another time and runs the real business-hours check again. */
+  /**
+   * Pretends the escalation was filed at another time and runs the real business-hours check again.
+   */
   private void reroute(String id, String processInstanceId, Instant filedAt) {
-    assertThat(jdbc.update("update escalation set filed_at = ? where id = ?", java.sql.Timestamp.from(filedAt), id)).isEqualTo(1);
-    ActivityInstance[] triage = runtimeService.getActivityInstance(processInstanceId).getActivityInstances(Elements.TRIAGE_SUBPROCESS);
+    assertThat(
+            jdbc.update(
+                "update escalation set filed_at = ? where id = ?",
+                java.sql.Timestamp.from(filedAt),
+                id))
+        .isEqualTo(1);
+    ActivityInstance[] triage =
+        runtimeService
+            .getActivityInstance(processInstanceId)
+            .getActivityInstances(Elements.TRIAGE_SUBPROCESS);
     assertThat(triage).hasSize(1);
     runtimeService
         .createProcessInstanceModification(processInstanceId)
@@ -615,23 +800,37 @@ abstract class EscalationFlowIT {
   }
 
   private List<Task> openTriageTasks(String processInstanceId) {
-    return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKeyIn(Elements.TRIAGE, Elements.TRIAGE_ON_CALL).list();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKeyIn(Elements.TRIAGE, Elements.TRIAGE_ON_CALL)
+        .list();
   }
 
   private Job job(String processInstanceId, String activityId) {
-    Job job = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+    Job job =
+        managementService
+            .createJobQuery()
+            .processInstanceId(processInstanceId)
+            .activityId(activityId)
+            .singleResult();
     assertThat(job).as("job of %s", activityId).isNotNull();
     return job;
   }
 
   private List<String> auditActions(String escalationId) {
     return jdbc.queryForList(
-        "select action from audit_event where subject_type = 'escalation' and subject_id = ? order by id", String.class, escalationId);
+        "select action from audit_event where subject_type = 'escalation' and subject_id = ? order by id",
+        String.class,
+        escalationId);
   }
 
   private String auditActor(String escalationId, String action) {
     return jdbc.queryForObject(
-        "select actor from audit_event where subject_type = 'escalation' and subject_id = ? and action = ?", String.class, escalationId, action);
+        "select actor from audit_event where subject_type = 'escalation' and subject_id = ? and action = ?",
+        String.class,
+        escalationId,
+        action);
   }
 
   /** The brand's business hours, worked out here independently of the application's code. */

@@ -26,7 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The escalation SLA table ({@code processes/escalation-sla.dmn}) against the defaults in kpis.md. */
+/**
+ * The escalation SLA table ({@code processes/escalation-sla.dmn}) against the defaults in kpis.md.
+ */
 class EscalationSlaDecisionTest {
 
   private static DmnEngine dmnEngine;
@@ -35,7 +37,10 @@ class EscalationSlaDecisionTest {
   @BeforeAll
   static void parseDecision() throws IOException {
     dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream dmn = EscalationSlaDecisionTest.class.getClassLoader().getResourceAsStream("processes/escalation-sla.dmn")) {
+    try (InputStream dmn =
+        EscalationSlaDecisionTest.class
+            .getClassLoader()
+            .getResourceAsStream("processes/escalation-sla.dmn")) {
       assertThat(dmn).as("processes/escalation-sla.dmn on the classpath").isNotNull();
       decision = dmnEngine.parseDecision(SLA_DECISION_KEY, dmn);
     }
@@ -47,25 +52,29 @@ class EscalationSlaDecisionTest {
     assertThat(decision.getName()).isEqualTo("Escalation SLA by severity");
     assertThat(decision.isDecisionTable()).isTrue();
 
-    try (InputStream dmn = EscalationSlaDecisionTest.class.getClassLoader().getResourceAsStream("processes/escalation-sla.dmn")) {
+    try (InputStream dmn =
+        EscalationSlaDecisionTest.class
+            .getClassLoader()
+            .getResourceAsStream("processes/escalation-sla.dmn")) {
       DmnModelInstance model = Dmn.readModelFromStream(dmn);
       Decision modelDecision = model.getModelElementById(SLA_DECISION_KEY);
       DecisionTable table = (DecisionTable) modelDecision.getExpression();
       assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
-      assertThat(table.getInputs()).singleElement()
-          .satisfies(input -> assertThat(input.getInputExpression().getText().getTextContent()).isEqualTo(SEVERITY.name()));
-      assertThat(table.getOutputs()).extracting(Output::getName, Output::getTypeRef)
+      assertThat(table.getInputs())
+          .singleElement()
+          .satisfies(
+              input ->
+                  assertThat(input.getInputExpression().getText().getTextContent())
+                      .isEqualTo(SEVERITY.name()));
+      assertThat(table.getOutputs())
+          .extracting(Output::getName, Output::getTypeRef)
           .containsExactly(tuple("responseHours", "integer"), tuple("resolutionHours", "integer"));
       assertThat(modelDecision.getCamundaHistoryTimeToLiveString()).isEqualTo("P180D");
     }
   }
 
   @ParameterizedTest(name = "{0}: first response within {1} h, resolution within {2} h")
-  @CsvSource({
-      "P1, 1, 8",
-      "P2, 4, 24",
-      "P3, 24, 72",
-      "P4, 72, 240"})
+  @CsvSource({"P1, 1, 8", "P2, 4, 24", "P3, 24, 72", "P4, 72, 240"})
   void slaBySeverity(String severity, int responseHours, int resolutionHours) {
     DmnDecisionResult result = evaluate(severity);
 
@@ -84,7 +93,10 @@ class EscalationSlaDecisionTest {
       DmnDecisionResultEntries sla = evaluate(severity).getSingleResult();
       int response = sla.getEntry("responseHours");
       int resolution = sla.getEntry("resolutionHours");
-      assertThat(response).as("%s response", severity).isGreaterThan(previousResponse).isLessThan(resolution);
+      assertThat(response)
+          .as("%s response", severity)
+          .isGreaterThan(previousResponse)
+          .isLessThan(resolution);
       assertThat(resolution).as("%s resolution", severity).isGreaterThan(previousResolution);
       previousResponse = response;
       previousResolution = resolution;
@@ -99,6 +111,7 @@ class EscalationSlaDecisionTest {
   }
 
   private static DmnDecisionResult evaluate(String severity) {
-    return dmnEngine.evaluateDecision(decision, Variables.createVariables().putValue(SEVERITY.name(), severity));
+    return dmnEngine.evaluateDecision(
+        decision, Variables.createVariables().putValue(SEVERITY.name(), severity));
   }
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Due dates from the SLA table's hours (kpis.md): the reminder goes out at exactly 75 % of the response time. */
+/**
+ * Due dates from the SLA table's hours (kpis.md): the reminder goes out at exactly 75 % of the
+ * response time.
+ */
 class SlaDatesTest {
 
   private static final Instant FILED = Instant.parse("2026-07-01T09:17:23.456789Z");
@@ -20,8 +23,10 @@ class SlaDatesTest {
     "P3, 24, 72, 1080",
     "P4, 72, 240, 3240",
   })
-  void dueDatesOfTheDefaultSlas(String severity, long responseHours, long resolutionHours, long reminderMinutes) {
-    SlaDates dates = SlaDates.from(FILED, Duration.ofHours(responseHours), Duration.ofHours(resolutionHours));
+  void dueDatesOfTheDefaultSlas(
+      String severity, long responseHours, long resolutionHours, long reminderMinutes) {
+    SlaDates dates =
+        SlaDates.from(FILED, Duration.ofHours(responseHours), Duration.ofHours(resolutionHours));
 
     assertThat(dates.responseDueAt()).isEqualTo(FILED.plus(Duration.ofHours(responseHours)));
     assertThat(dates.reminderAt()).isEqualTo(FILED.plus(Duration.ofMinutes(reminderMinutes)));

@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code POST /api/users} and {@code GET /api/me} over real HTTP; run on H2 and on PostgreSQL by the subclasses. */
+/**
+ * {@code POST /api/users} and {@code GET /api/me} over real HTTP; run on H2 and on PostgreSQL by
+ * the subclasses.
+ */
 abstract class UserApiIT {
 
   private static final String ADMIN = TestProperties.ADMIN;
@@ -38,23 +41,30 @@ abstract class UserApiIT {
   @Test
   void anAdministratorCreatesAUserWhoCanThenSignIn() {
     String username = world.unique("ua-rm").toLowerCase();
-    Api.Response created = api.post(ADMIN, "/api/users", user(username, "RELATIONSHIP_MANAGER", null));
+    Api.Response created =
+        api.post(ADMIN, "/api/users", user(username, "RELATIONSHIP_MANAGER", null));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.contentType()).startsWith("application/json");
     JsonNode body = created.json();
     assertThat(body.get("username").asText()).isEqualTo(username);
     assertThat(body.get("displayName").asText()).isEqualTo("Rita Manager");
-    assertThat(body.get("roles")).extracting(JsonNode::asText).containsExactly("RELATIONSHIP_MANAGER");
+    assertThat(body.get("roles"))
+        .extracting(JsonNode::asText)
+        .containsExactly("RELATIONSHIP_MANAGER");
     assertThat(body.has("vendorId")).isTrue();
     assertThat(body.get("vendorId").isNull()).isTrue();
-    assertThat(created.body()).doesNotContain(TestProperties.PASSWORD).doesNotContainIgnoringCase("password");
+    assertThat(created.body())
+        .doesNotContain(TestProperties.PASSWORD)
+        .doesNotContainIgnoringCase("password");
 
     Api.Response me = api.get(username, "/api/me");
     assertThat(me.status()).as(me.body()).isEqualTo(200);
     assertThat(me.json().get("username").asText()).isEqualTo(username);
     assertThat(me.json().get("displayName").asText()).isEqualTo("Rita Manager");
-    assertThat(me.json().get("roles")).extracting(JsonNode::asText).containsExactly("RELATIONSHIP_MANAGER");
+    assertThat(me.json().get("roles"))
+        .extracting(JsonNode::asText)
+        .containsExactly("RELATIONSHIP_MANAGER");
     assertThat(me.json().get("vendorId").isNull()).isTrue();
   }
 
@@ -65,7 +75,9 @@ abstract class UserApiIT {
     Api.Response created = api.post(ADMIN, "/api/users", user(username, "BPO_LEAD", vendor));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(created.json().get("roles")).extracting(JsonNode::asText).containsExactly("BPO_LEAD");
+    assertThat(created.json().get("roles"))
+        .extracting(JsonNode::asText)
+        .containsExactly("BPO_LEAD");
     assertThat(created.json().get("vendorId").asText()).isEqualTo(vendor);
 
     Api.Response me = api.get(username, "/api/me");
@@ -87,7 +99,8 @@ abstract class UserApiIT {
   @Test
   void passwordsAreStoredAsSaltedHashes() {
     String username = world.user("ua-hash", "QA_ANALYST", null);
-    Map<String, Object> row = jdbc.queryForMap("select PWD_, SALT_ from ACT_ID_USER where ID_ = ?", username);
+    Map<String, Object> row =
+        jdbc.queryForMap("select PWD_, SALT_ from ACT_ID_USER where ID_ = ?", username);
     assertThat((String) row.get("PWD_")).isNotBlank().doesNotContain(TestProperties.PASSWORD);
     assertThat((String) row.get("SALT_")).isNotBlank();
   }
@@ -97,9 +110,11 @@ abstract class UserApiIT {
     String username = world.user("ua-audit", "EXECUTIVE", null);
     List<Map<String, Object>> events =
         jdbc.queryForList(
-            "select actor, action from audit_event where subject_type = 'user' and subject_id = ?", username);
+            "select actor, action from audit_event where subject_type = 'user' and subject_id = ?",
+            username);
     assertThat(events).hasSize(1);
-    // column names are matched case-insensitively (H2 reports them upper-case, PostgreSQL lower-case)
+    // column names are matched case-insensitively (H2 reports them upper-case, PostgreSQL
+    // lower-case)
     assertThat(events.get(0).get("actor")).isEqualTo(ADMIN);
     assertThat(events.get(0).get("action")).isEqualTo("USER_CREATED");
   }
@@ -110,19 +125,34 @@ abstract class UserApiIT {
     Api.Response again = api.post(ADMIN, "/api/users", user(username, "EXECUTIVE", null));
     assertProblem(again, 409);
     // the first account is unchanged
-    assertThat(api.get(username, "/api/me").json().get("roles")).extracting(JsonNode::asText).containsExactly("QA_ANALYST");
+    assertThat(api.get(username, "/api/me").json().get("roles"))
+        .extracting(JsonNode::asText)
+        .containsExactly("QA_ANALYST");
   }
 
   @Test
   void aBpoLeadNeedsAVendor() {
-    JsonNode missing = assertProblem(api.post(ADMIN, "/api/users", user(world.unique("ua-nov").toLowerCase(), "BPO_LEAD", null)), 422);
+    JsonNode missing =
+        assertProblem(
+            api.post(
+                ADMIN, "/api/users", user(world.unique("ua-nov").toLowerCase(), "BPO_LEAD", null)),
+            422);
     assertThat(errorFields(missing)).containsExactly("vendorId");
 
-    JsonNode blank = assertProblem(api.post(ADMIN, "/api/users", user(world.unique("ua-blank").toLowerCase(), "BPO_LEAD", " ")), 422);
+    JsonNode blank =
+        assertProblem(
+            api.post(
+                ADMIN, "/api/users", user(world.unique("ua-blank").toLowerCase(), "BPO_LEAD", " ")),
+            422);
     assertThat(errorFields(blank)).containsExactly("vendorId");
 
     JsonNode unknown =
-        assertProblem(api.post(ADMIN, "/api/users", user(world.unique("ua-unk").toLowerCase(), "BPO_LEAD", "no-such-vendor")), 422);
+        assertProblem(
+            api.post(
+                ADMIN,
+                "/api/users",
+                user(world.unique("ua-unk").toLowerCase(), "BPO_LEAD", "no-such-vendor")),
+            422);
     assertThat(errorFields(unknown)).containsExactly("vendorId");
   }
 
@@ -131,7 +161,8 @@ abstract class UserApiIT {
     String vendor = world.vendor("UA-NL", null);
     for (String role : List.of("RELATIONSHIP_MANAGER", "QA_ANALYST", "EXECUTIVE", "ADMIN")) {
       String username = world.unique("ua-nl-" + role.substring(0, 2)).toLowerCase();
-      JsonNode problem = assertProblem(api.post(ADMIN, "/api/users", user(username, role, vendor)), 422);
+      JsonNode problem =
+          assertProblem(api.post(ADMIN, "/api/users", user(username, role, vendor)), 422);
       assertThat(errorFields(problem)).as(role).containsExactly("vendorId");
       assertThat(exists(username)).as("no account for a refused request").isFalse();
     }
@@ -165,13 +196,23 @@ abstract class UserApiIT {
 
     body.put("password", "x" + username + "X1!");
     JsonNode containsName = assertProblem(api.post(ADMIN, "/api/users", body), 422);
-    assertThat(errorMessages(containsName, "password")).anySatisfy(m -> assertThat(m).contains("user name"));
+    assertThat(errorMessages(containsName, "password"))
+        .anySatisfy(m -> assertThat(m).contains("user name"));
   }
 
   @Test
   void aBadUsernameIs422() {
-    for (String username : List.of("Upper-Case", "has space", "a", "-starts-with-dash", "x".repeat(65), "semi;colon", "ümlaut")) {
-      JsonNode problem = assertProblem(api.post(ADMIN, "/api/users", user(username, "QA_ANALYST", null)), 422);
+    for (String username :
+        List.of(
+            "Upper-Case",
+            "has space",
+            "a",
+            "-starts-with-dash",
+            "x".repeat(65),
+            "semi;colon",
+            "ümlaut")) {
+      JsonNode problem =
+          assertProblem(api.post(ADMIN, "/api/users", user(username, "QA_ANALYST", null)), 422);
       assertThat(errorFields(problem)).as(username).containsExactly("username");
     }
   }
@@ -193,7 +234,8 @@ abstract class UserApiIT {
 
   @Test
   void malformedJsonIs400() {
-    assertProblem(api.postRaw(ADMIN, "/api/users", "{\"username\": \"ua-broken\",", "application/json"), 400);
+    assertProblem(
+        api.postRaw(ADMIN, "/api/users", "{\"username\": \"ua-broken\",", "application/json"), 400);
     assertProblem(api.postRaw(ADMIN, "/api/users", "not json at all", "application/json"), 400);
     assertProblem(api.postRaw(ADMIN, "/api/users", "", "application/json"), 400);
   }
@@ -239,7 +281,9 @@ abstract class UserApiIT {
   }
 
   private boolean exists(String username) {
-    Integer count = jdbc.queryForObject("select count(*) from ACT_ID_USER where ID_ = ?", Integer.class, username);
+    Integer count =
+        jdbc.queryForObject(
+            "select count(*) from ACT_ID_USER where ID_ = ?", Integer.class, username);
     return count != null && count > 0;
   }
 }

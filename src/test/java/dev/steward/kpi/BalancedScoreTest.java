@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * 5 yes     yes 180    20   -    9   6
  * </pre>
  *
- * handled 4, resolved 3, seconds 1500; csat 2 of 3 satisfied; nps 4 answers, 2 promoters, 1 detractor; ces 17 /
- * 3; queued 4 (rows 1, 2, 3, 5), 1 abandoned, 2 answered within 20 s.
+ * handled 4, resolved 3, seconds 1500; csat 2 of 3 satisfied; nps 4 answers, 2 promoters, 1
+ * detractor; ces 17 / 3; queued 4 (rows 1, 2, 3, 5), 1 abandoned, 2 answered within 20 s.
  */
 class BalancedScoreTest {
 
@@ -41,14 +41,17 @@ class BalancedScoreTest {
   @Test
   void defaultScorecardOfTheFiveRows() {
     BalancedScore score = BalancedScore.of(FIVE_ROWS, ScorecardDefinition.defaults());
-    // csat 100 × 66.67 / 85 = 78.43; nps 100 × 125 / 140 = 89.29; ces 100 × 4.67 / 4.5 = 103.7 → 100;
-    // fcr 100; aht 100 × (720 − 375) / 360 = 95.83; service level 62.5 (weight 0); abandon 100 × −5 / 15 → 0
+    // csat 100 × 66.67 / 85 = 78.43; nps 100 × 125 / 140 = 89.29; ces 100 × 4.67 / 4.5 = 103.7 →
+    // 100;
+    // fcr 100; aht 100 × (720 − 375) / 360 = 95.83; service level 62.5 (weight 0); abandon 100 × −5
+    // / 15 → 0
     assertThat(round(score.lines().get(KpiKey.CSAT).score())).isEqualByComparingTo("78.43");
     assertThat(round(score.lines().get(KpiKey.NPS).score())).isEqualByComparingTo("89.29");
     assertThat(score.lines().get(KpiKey.CES).score()).isEqualByComparingTo("100");
     assertThat(score.lines().get(KpiKey.FCR).score()).isEqualByComparingTo("100");
     assertThat(round(score.lines().get(KpiKey.AHT).score())).isEqualByComparingTo("95.83");
-    assertThat(round(score.lines().get(KpiKey.SERVICE_LEVEL).score())).isEqualByComparingTo("62.50");
+    assertThat(round(score.lines().get(KpiKey.SERVICE_LEVEL).score()))
+        .isEqualByComparingTo("62.50");
     assertThat(score.lines().get(KpiKey.ABANDON_RATE).score()).isEqualByComparingTo("0");
     // (78.4314 + 89.2857 + 100 + 100 + 95.8333) × 20 / 100 = 92.7101
     assertThat(round(score.total())).isEqualByComparingTo("92.71");
@@ -98,27 +101,38 @@ class BalancedScoreTest {
     assertThat(allDetractors.value(KpiKey.NPS)).isEqualByComparingTo("-100");
     assertThat(allPromoters.value(KpiKey.NPS)).isEqualByComparingTo("100");
     KpiTarget nps = KpiTarget.of("40", "-100", 20);
-    assertThat(BalancedScore.score(KpiKey.NPS, new BigDecimal("-100"), nps)).isEqualByComparingTo("0");
-    assertThat(BalancedScore.score(KpiKey.NPS, new BigDecimal("100"), nps)).isEqualByComparingTo("100");
+    assertThat(BalancedScore.score(KpiKey.NPS, new BigDecimal("-100"), nps))
+        .isEqualByComparingTo("0");
+    assertThat(BalancedScore.score(KpiKey.NPS, new BigDecimal("100"), nps))
+        .isEqualByComparingTo("100");
   }
 
   @Test
   void scoresClampAtZeroAndHundred() {
     KpiTarget aht = KpiTarget.of("360", "720", 20);
-    assertThat(BalancedScore.score(KpiKey.AHT, new BigDecimal("900"), aht)).isEqualByComparingTo("0");
-    assertThat(BalancedScore.score(KpiKey.AHT, new BigDecimal("720"), aht)).isEqualByComparingTo("0");
-    assertThat(BalancedScore.score(KpiKey.AHT, new BigDecimal("360"), aht)).isEqualByComparingTo("100");
-    assertThat(BalancedScore.score(KpiKey.AHT, new BigDecimal("100"), aht)).isEqualByComparingTo("100");
-    assertThat(BalancedScore.score(KpiKey.AHT, new BigDecimal("540"), aht)).isEqualByComparingTo("50");
+    assertThat(BalancedScore.score(KpiKey.AHT, new BigDecimal("900"), aht))
+        .isEqualByComparingTo("0");
+    assertThat(BalancedScore.score(KpiKey.AHT, new BigDecimal("720"), aht))
+        .isEqualByComparingTo("0");
+    assertThat(BalancedScore.score(KpiKey.AHT, new BigDecimal("360"), aht))
+        .isEqualByComparingTo("100");
+    assertThat(BalancedScore.score(KpiKey.AHT, new BigDecimal("100"), aht))
+        .isEqualByComparingTo("100");
+    assertThat(BalancedScore.score(KpiKey.AHT, new BigDecimal("540"), aht))
+        .isEqualByComparingTo("50");
     KpiTarget csat = KpiTarget.of("85", "0", 20);
-    assertThat(BalancedScore.score(KpiKey.CSAT, new BigDecimal("0"), csat)).isEqualByComparingTo("0");
-    assertThat(BalancedScore.score(KpiKey.CSAT, new BigDecimal("92"), csat)).isEqualByComparingTo("100");
+    assertThat(BalancedScore.score(KpiKey.CSAT, new BigDecimal("0"), csat))
+        .isEqualByComparingTo("0");
+    assertThat(BalancedScore.score(KpiKey.CSAT, new BigDecimal("92"), csat))
+        .isEqualByComparingTo("100");
   }
 
   @Test
   void weightsOfZeroShowAScoreButDoNotCount() {
     ScorecardDefinition fcrOnly =
-        new ScorecardDefinition(Map.of(KpiKey.FCR, KpiTarget.of("75", "0", 100), KpiKey.CSAT, KpiTarget.of("85", "0", 0)));
+        new ScorecardDefinition(
+            Map.of(
+                KpiKey.FCR, KpiTarget.of("75", "0", 100), KpiKey.CSAT, KpiTarget.of("85", "0", 0)));
     BalancedScore score = BalancedScore.of(FIVE_ROWS, fcrOnly);
     assertThat(round(score.lines().get(KpiKey.CSAT).score())).isEqualByComparingTo("78.43");
     assertThat(score.total()).isEqualByComparingTo("100");
@@ -146,7 +160,8 @@ class BalancedScoreTest {
                 KpiKey.FCR, KpiTarget.of("75", "0", -1)));
     assertThat(wrong.problems())
         .extracting(e -> e.field())
-        .containsExactlyInAnyOrder("kpis.csat.target", "kpis.aht.target", "kpis.fcr.weight", "kpis");
+        .containsExactlyInAnyOrder(
+            "kpis.csat.target", "kpis.aht.target", "kpis.fcr.weight", "kpis");
     assertThat(wrong.problems()).anySatisfy(e -> assertThat(e.message()).contains("add up to 79"));
   }
 

@@ -38,15 +38,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The import and scorecard benchmark of issue 3, against the embedded PostgreSQL: {@code ./mvnw -Pbench verify}
- * (sizes with {@code -Dbench.sizes=1000000,10000000}). Every figure is a ratio to a baseline measured in the same
- * run on the same machine: the import against a raw {@code COPY} of the same file into an unindexed table, the
- * scorecard (from rollups) against one hand-written SQL aggregate over the raw rows. Prints a table and writes
- * {@code target/bench/results.json}. It asserts only that the work was done, never a speed.
+ * The import and scorecard benchmark of issue 3, against the embedded PostgreSQL: {@code ./mvnw
+ * -Pbench verify} (sizes with {@code -Dbench.sizes=1000000,10000000}). Every figure is a ratio to a
+ * baseline measured in the same run on the same machine: the import against a raw {@code COPY} of
+ * the same file into an unindexed table, the scorecard (from rollups) against one hand-written SQL
+ * aggregate over the raw rows. Prints a table and writes {@code target/bench/results.json}. It
+ * asserts only that the work was done, never a speed.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-    properties = {TestProperties.NO_DEMO, TestProperties.NO_JOB_EXECUTOR, TestProperties.ADMIN_PASSWORD})
+    properties = {
+      TestProperties.NO_DEMO,
+      TestProperties.NO_JOB_EXECUTOR,
+      TestProperties.ADMIN_PASSWORD
+    })
 @ContextConfiguration(initializers = PostgresInitializer.class)
 class ImportBenchmark {
 
@@ -111,7 +116,9 @@ class ImportBenchmark {
     results.put("processors", Runtime.getRuntime().availableProcessors());
     results.put("runs", runs);
     Path json = dir.resolve("results.json");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(json.toFile(), results);
     print(runs);
     System.out.println("written: " + json.toAbsolutePath());
     assertThat(json).exists();
@@ -124,7 +131,10 @@ class ImportBenchmark {
         .toList();
   }
 
-  /** A deterministic file of one quarter's contacts: 400 agents, realistic mixes of channels, queues and surveys. */
+  /**
+   * A deterministic file of one quarter's contacts: 400 agents, realistic mixes of channels, queues
+   * and surveys.
+   */
   static void generate(Path file, long rows) throws IOException {
     SplittableRandom random = new SplittableRandom(rows);
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -136,24 +146,45 @@ class ImportBenchmark {
         String channel = CHANNELS[random.nextInt(10) < 6 ? 0 : random.nextInt(4)];
         boolean queued = !channel.equals("EMAIL");
         boolean abandoned = queued && random.nextInt(100) < 6;
-        line.append("c-").append(i).append(',')
-            .append("agent-").append(random.nextInt(400)).append(',')
-            .append(channel).append(',')
-            .append(QUARTER_START.plusSeconds(random.nextLong(QUARTER_SECONDS))).append(',')
-            .append(abandoned ? 0 : 60 + random.nextInt(900)).append(',')
-            .append(!abandoned && random.nextInt(100) < 72).append(',')
-            .append(queued ? Integer.toString(random.nextInt(120)) : "").append(',')
-            .append(abandoned).append(',')
-            .append(!abandoned && random.nextInt(100) < 30 ? Integer.toString(1 + random.nextInt(5)) : "").append(',')
-            .append(!abandoned && random.nextInt(100) < 20 ? Integer.toString(random.nextInt(11)) : "").append(',')
-            .append(!abandoned && random.nextInt(100) < 15 ? Integer.toString(1 + random.nextInt(7)) : "")
+        line.append("c-")
+            .append(i)
+            .append(',')
+            .append("agent-")
+            .append(random.nextInt(400))
+            .append(',')
+            .append(channel)
+            .append(',')
+            .append(QUARTER_START.plusSeconds(random.nextLong(QUARTER_SECONDS)))
+            .append(',')
+            .append(abandoned ? 0 : 60 + random.nextInt(900))
+            .append(',')
+            .append(!abandoned && random.nextInt(100) < 72)
+            .append(',')
+            .append(queued ? Integer.toString(random.nextInt(120)) : "")
+            .append(',')
+            .append(abandoned)
+            .append(',')
+            .append(
+                !abandoned && random.nextInt(100) < 30
+                    ? Integer.toString(1 + random.nextInt(5))
+                    : "")
+            .append(',')
+            .append(
+                !abandoned && random.nextInt(100) < 20 ? Integer.toString(random.nextInt(11)) : "")
+            .append(',')
+            .append(
+                !abandoned && random.nextInt(100) < 15
+                    ? Integer.toString(1 + random.nextInt(7))
+                    : "")
             .append('\n');
         out.append(line);
       }
     }
   }
 
-  /** The database's limit: the same bytes COPYed into a typed table without any index or constraint. */
+  /**
+   * The database's limit: the same bytes COPYed into a typed table without any index or constraint.
+   */
   private double rawCopy(Path file) throws Exception {
     jdbc.execute("drop table if exists bench_raw_copy");
     jdbc.execute(
@@ -212,18 +243,35 @@ class ImportBenchmark {
     System.out.println();
     System.out.printf(
         "%12s %10s %14s %14s %8s %12s %12s %8s %12s%n",
-        "rows", "file MB", "COPY rows/s", "import rows/s", "ratio", "scorecard ms", "raw SQL ms", "ratio", "peak heap MB");
+        "rows",
+        "file MB",
+        "COPY rows/s",
+        "import rows/s",
+        "ratio",
+        "scorecard ms",
+        "raw SQL ms",
+        "ratio",
+        "peak heap MB");
     for (Map<String, Object> r : runs) {
       System.out.printf(
           "%12s %10s %14s %14s %8s %12s %12s %8s %12s%n",
-          r.get("rows"), r.get("fileMegabytes"), r.get("rawCopyRowsPerSecond"), r.get("importRowsPerSecond"),
-          r.get("importToRawCopyRatio"), r.get("scorecardMedianMillis"), r.get("rawSqlAggregateMedianMillis"),
-          r.get("scorecardToRawSqlRatio"), r.get("peakHeapMegabytesDuringImport"));
+          r.get("rows"),
+          r.get("fileMegabytes"),
+          r.get("rawCopyRowsPerSecond"),
+          r.get("importRowsPerSecond"),
+          r.get("importToRawCopyRatio"),
+          r.get("scorecardMedianMillis"),
+          r.get("rawSqlAggregateMedianMillis"),
+          r.get("scorecardToRawSqlRatio"),
+          r.get("peakHeapMegabytesDuringImport"));
     }
     System.out.println();
   }
 
-  /** Samples the used heap every 10 ms while a piece of work runs; the peak is what the work needed at most. */
+  /**
+   * Samples the used heap every 10 ms while a piece of work runs; the peak is what the work needed
+   * at most.
+   */
   static final class HeapPeak {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong peak = new AtomicLong();

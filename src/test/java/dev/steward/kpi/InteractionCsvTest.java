@@ -67,7 +67,9 @@ class InteractionCsvTest {
       values.put(names[i], good[i]);
     }
     values.putAll(changes);
-    return values.values().stream().map(InteractionCsvTest::quoted).collect(Collectors.joining(","));
+    return values.values().stream()
+        .map(InteractionCsvTest::quoted)
+        .collect(Collectors.joining(","));
   }
 
   static String quoted(String value) {
@@ -103,7 +105,8 @@ class InteractionCsvTest {
 
   @Test
   void headerNamesMayComeInAnyCaseAndOrder() {
-    String header = "CES,Started_At,channel,NPS,Interaction_ID,csat,Abandoned,WAIT_SECONDS,First_Contact_Resolved,handle_SECONDS,AGENT_ID";
+    String header =
+        "CES,Started_At,channel,NPS,Interaction_ID,csat,Abandoned,WAIT_SECONDS,First_Contact_Resolved,handle_SECONDS,AGENT_ID";
     Read read = read(header + "\n7,2026-07-01T09:15:00Z,Email,0,c:9,1,TRUE,30,False,0,A_1\n");
 
     assertThat(read.errors()).isEmpty();
@@ -125,7 +128,8 @@ class InteractionCsvTest {
   @Test
   void optionalColumnsMayBeLeftOutOrEmpty() {
     Read without =
-        read("interaction_id,agent_id,channel,started_at,handle_seconds,first_contact_resolved\nC-1,a,chat,2026-07-01T00:00:00Z,60,TRUE\n");
+        read(
+            "interaction_id,agent_id,channel,started_at,handle_seconds,first_contact_resolved\nC-1,a,chat,2026-07-01T00:00:00Z,60,TRUE\n");
     Read empty = read(HEADER + "\nC-1,a,chat,2026-07-01T00:00:00Z,60,TRUE,,,,,\n");
 
     for (Read read : List.of(without, empty)) {
@@ -147,11 +151,46 @@ class InteractionCsvTest {
     String csv =
         HEADER
             + "\n"
-            + row(Map.of("interaction_id", longestId, "handle_seconds", "0", "csat", "1", "nps", "0", "ces", "1", "wait_seconds", "0"))
+            + row(
+                Map.of(
+                    "interaction_id",
+                    longestId,
+                    "handle_seconds",
+                    "0",
+                    "csat",
+                    "1",
+                    "nps",
+                    "0",
+                    "ces",
+                    "1",
+                    "wait_seconds",
+                    "0"))
             + "\n"
-            + row(Map.of("interaction_id", "0123456789._:-", "handle_seconds", "86400", "csat", "5", "nps", "10", "ces", "7", "channel", "social"))
+            + row(
+                Map.of(
+                    "interaction_id",
+                    "0123456789._:-",
+                    "handle_seconds",
+                    "86400",
+                    "csat",
+                    "5",
+                    "nps",
+                    "10",
+                    "ces",
+                    "7",
+                    "channel",
+                    "social"))
             + "\n"
-            + row(Map.of("interaction_id", "x", "abandoned", "tRuE", "wait_seconds", "999999999", "first_contact_resolved", "FALSE"))
+            + row(
+                Map.of(
+                    "interaction_id",
+                    "x",
+                    "abandoned",
+                    "tRuE",
+                    "wait_seconds",
+                    "999999999",
+                    "first_contact_resolved",
+                    "FALSE"))
             + "\n";
 
     Read read = read(csv);
@@ -159,8 +198,12 @@ class InteractionCsvTest {
     assertThat(longestId).hasSize(64);
     assertThat(read.errors()).isEmpty();
     assertThat(read.rows())
-        .extracting(InteractionRow::interactionId, InteractionRow::handleSeconds, InteractionRow::abandoned)
-        .containsExactly(tuple(longestId, 0, false), tuple("0123456789._:-", 86400, false), tuple("x", 310, true));
+        .extracting(
+            InteractionRow::interactionId, InteractionRow::handleSeconds, InteractionRow::abandoned)
+        .containsExactly(
+            tuple(longestId, 0, false),
+            tuple("0123456789._:-", 86400, false),
+            tuple("x", 310, true));
   }
 
   static Stream<Arguments> brokenRules() {
@@ -174,23 +217,35 @@ class InteractionCsvTest {
         Arguments.of("agent_id", "a".repeat(65), "must be at most 64 characters"),
         Arguments.of("agent_id", "agent,7", "may contain only A-Z a-z 0-9 . _ : -, got 'agent,7'"),
         Arguments.of("channel", "", "is required: PHONE, EMAIL, CHAT or SOCIAL"),
-        Arguments.of("channel", "FAX", "must be PHONE, EMAIL, CHAT or SOCIAL (any case), got 'FAX'"),
+        Arguments.of(
+            "channel", "FAX", "must be PHONE, EMAIL, CHAT or SOCIAL (any case), got 'FAX'"),
         Arguments.of("started_at", "", "is required: an ISO-8601 instant with an offset or Z"),
-        Arguments.of("started_at", "2026-07-01T09:15:00", "has no offset: add Z or an offset such as +05:30"),
-        Arguments.of("started_at", "2026-07-01", "must be an ISO-8601 instant with an offset or Z, e.g. 2026-07-01T09:15:00+05:30"),
+        Arguments.of(
+            "started_at",
+            "2026-07-01T09:15:00",
+            "has no offset: add Z or an offset such as +05:30"),
+        Arguments.of(
+            "started_at",
+            "2026-07-01",
+            "must be an ISO-8601 instant with an offset or Z, e.g. 2026-07-01T09:15:00+05:30"),
         Arguments.of("started_at", "2026-07-01 09:15:00Z", "must be an ISO-8601 instant"),
         Arguments.of("started_at", "2026-02-30T09:15:00Z", "must be an ISO-8601 instant"),
         Arguments.of("started_at", "2026-07-01T09:15:00+0530", "must be an ISO-8601 instant"),
-        Arguments.of("started_at", "1969-12-31T23:59:59Z", "must be between the years 1970 and 9999"),
-        Arguments.of("handle_seconds", "", "is required: a whole number of seconds from 0 to 86400"),
-        Arguments.of("handle_seconds", "-1", "must be a whole number of seconds from 0 to 86400, got '-1'"),
+        Arguments.of(
+            "started_at", "1969-12-31T23:59:59Z", "must be between the years 1970 and 9999"),
+        Arguments.of(
+            "handle_seconds", "", "is required: a whole number of seconds from 0 to 86400"),
+        Arguments.of(
+            "handle_seconds", "-1", "must be a whole number of seconds from 0 to 86400, got '-1'"),
         Arguments.of("handle_seconds", "86401", "from 0 to 86400, got '86401'"),
         Arguments.of("handle_seconds", "1.5", "from 0 to 86400"),
         Arguments.of("handle_seconds", " 5", "from 0 to 86400"),
         Arguments.of("handle_seconds", "9999999999", "from 0 to 86400"),
         Arguments.of("first_contact_resolved", "", "is required: true or false"),
-        Arguments.of("first_contact_resolved", "yes", "must be true or false (any case), got 'yes'"),
-        Arguments.of("wait_seconds", "-1", "must be empty or a whole number of seconds ≥ 0, got '-1'"),
+        Arguments.of(
+            "first_contact_resolved", "yes", "must be true or false (any case), got 'yes'"),
+        Arguments.of(
+            "wait_seconds", "-1", "must be empty or a whole number of seconds ≥ 0, got '-1'"),
         Arguments.of("wait_seconds", "2.5", "must be empty or a whole number of seconds ≥ 0"),
         Arguments.of("abandoned", "1", "must be true or false (any case) or empty, got '1'"),
         Arguments.of("csat", "0", "must be empty or a whole number from 1 to 5, got '0'"),
@@ -204,7 +259,8 @@ class InteractionCsvTest {
   @ParameterizedTest(name = "{0} = ''{1}''")
   @MethodSource("brokenRules")
   void eachBrokenRuleIsOneErrorOnItsLineAndColumn(String column, String value, String message) {
-    Read read = read(HEADER + "\n" + GOOD.replace("C-1", "C-0") + "\n" + row(Map.of(column, value)) + "\n");
+    Read read =
+        read(HEADER + "\n" + GOOD.replace("C-1", "C-0") + "\n" + row(Map.of(column, value)) + "\n");
 
     assertThat(read.errors()).hasSize(1);
     FieldError error = read.errors().get(0);
@@ -228,14 +284,22 @@ class InteractionCsvTest {
 
     assertThat(read.errors())
         .extracting(FieldError::line, FieldError::column, FieldError::message)
-        .containsExactly(tuple(2L, "abandoned", "true requires wait_seconds: an abandoned contact waited in a queue"));
+        .containsExactly(
+            tuple(
+                2L,
+                "abandoned",
+                "true requires wait_seconds: an abandoned contact waited in a queue"));
   }
 
   @Test
   void abandonedTrueWithoutAWaitColumnIsAnError() {
-    Read read = read("interaction_id,agent_id,channel,started_at,handle_seconds,first_contact_resolved,Abandoned\nC-1,a,PHONE,2026-07-01T00:00Z,1,true,true\n");
+    Read read =
+        read(
+            "interaction_id,agent_id,channel,started_at,handle_seconds,first_contact_resolved,Abandoned\nC-1,a,PHONE,2026-07-01T00:00Z,1,true,true\n");
 
-    assertThat(read.errors()).extracting(FieldError::line, FieldError::column).containsExactly(tuple(2L, "Abandoned"));
+    assertThat(read.errors())
+        .extracting(FieldError::line, FieldError::column)
+        .containsExactly(tuple(2L, "Abandoned"));
   }
 
   @Test
@@ -256,19 +320,30 @@ class InteractionCsvTest {
             tuple(2L, "CSAT"),
             tuple(2L, "nps"),
             tuple(2L, "ces"));
-    // the id is valid: the row is staged (its bad values as null) so a later duplicate of it is still found
-    assertThat(read.rows()).singleElement().satisfies(r -> {
-      assertThat(r.interactionId()).isEqualTo("C-1");
-      assertThat(r.agentId()).isNull();
-      assertThat(r.startedAt()).isNull();
-      assertThat(r.startedDay()).isNull();
-      assertThat(r.csat()).isNull();
-    });
+    // the id is valid: the row is staged (its bad values as null) so a later duplicate of it is
+    // still found
+    assertThat(read.rows())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.interactionId()).isEqualTo("C-1");
+              assertThat(r.agentId()).isNull();
+              assertThat(r.startedAt()).isNull();
+              assertThat(r.startedDay()).isNull();
+              assertThat(r.csat()).isNull();
+            });
   }
 
   @Test
   void aRowWithAnInvalidIdIsNotHandedOn() {
-    Read read = read(HEADER + "\n" + row(Map.of("interaction_id", "bad id")) + "\n" + row(Map.of("interaction_id", "C-2")) + "\n");
+    Read read =
+        read(
+            HEADER
+                + "\n"
+                + row(Map.of("interaction_id", "bad id"))
+                + "\n"
+                + row(Map.of("interaction_id", "C-2"))
+                + "\n");
 
     assertThat(read.rows()).extracting(InteractionRow::interactionId).containsExactly("C-2");
     assertThat(read.received()).isEqualTo(2);
@@ -293,7 +368,8 @@ class InteractionCsvTest {
         .containsExactly(
             tuple(Instant.parse("2026-06-30T20:30:00Z"), LocalDate.parse("2026-06-30")),
             tuple(Instant.parse("2026-07-01T02:30:00Z"), LocalDate.parse("2026-07-01")),
-            // truncated to the microseconds the databases keep, so the day never rounds into the next one
+            // truncated to the microseconds the databases keep, so the day never rounds into the
+            // next one
             tuple(Instant.parse("2026-07-01T23:59:59.999999Z"), LocalDate.parse("2026-07-01")));
   }
 
@@ -318,29 +394,40 @@ class InteractionCsvTest {
         HEADER
             + "\r\n"
             + "\"C-1\",\"agent.7\",\"PHONE\",\"2026-07-01T09:15:00Z\",\"310\",\"true\",\"\",\"\",\"\",\"\",\"\"\r\n" // line 2: all quoted, valid
-            + "C-2,\"agent\n7\",PHONE,2026-07-01T09:15:00Z,310,true,,,,,\n" // lines 3-4: line break inside agent_id
-            + "C-3,agent.7,PHONE,2026-07-01T09:15:00Z,310,true,,,\"4,5\",,\n" // line 5: comma inside csat
+            + "C-2,\"agent\n7\",PHONE,2026-07-01T09:15:00Z,310,true,,,,,\n" // lines 3-4: line break
+            // inside agent_id
+            + "C-3,agent.7,PHONE,2026-07-01T09:15:00Z,310,true,,,\"4,5\",,\n" // line 5: comma
+            // inside csat
             + "\n" // line 6: blank, skipped
-            + "C-4,\"a\"\"b\",PHONE,2026-07-01T09:15:00Z,310,true,,,,,\n" // line 7: doubled quote inside agent_id
-            + "C-5,agent.7,PHONE,2026-07-01T09:15:00Z,x,true,,,,,"; // line 8: no line break at the end
+            + "C-4,\"a\"\"b\",PHONE,2026-07-01T09:15:00Z,310,true,,,,,\n" // line 7: doubled quote
+            // inside agent_id
+            + "C-5,agent.7,PHONE,2026-07-01T09:15:00Z,x,true,,,,,"; // line 8: no line break at the
+    // end
 
     Read read = read(csv);
 
     assertThat(read.received()).isEqualTo(5);
     assertThat(read.errors())
         .extracting(FieldError::line, FieldError::column)
-        .containsExactly(tuple(3L, "agent_id"), tuple(5L, "csat"), tuple(7L, "agent_id"), tuple(8L, "handle_seconds"));
+        .containsExactly(
+            tuple(3L, "agent_id"),
+            tuple(5L, "csat"),
+            tuple(7L, "agent_id"),
+            tuple(8L, "handle_seconds"));
     assertThat(read.errors().get(2).message()).contains("got 'a\"b'");
     assertThat(read.rows()).extracting(InteractionRow::line).containsExactly(2L, 3L, 5L, 7L, 8L);
   }
 
   @Test
   void aRecordWithTheWrongNumberOfFieldsIsAnErrorOfItsLine() {
-    Read read = read(HEADER + "\n" + GOOD + ",extra\nC-2,agent\n" + GOOD.replace("C-1", "C-3") + "\n");
+    Read read =
+        read(HEADER + "\n" + GOOD + ",extra\nC-2,agent\n" + GOOD.replace("C-1", "C-3") + "\n");
 
     assertThat(read.errors())
         .extracting(FieldError::line, FieldError::column, FieldError::message)
-        .containsExactly(tuple(2L, null, "has 12 fields, the header has 11"), tuple(3L, null, "has 2 fields, the header has 11"));
+        .containsExactly(
+            tuple(2L, null, "has 12 fields, the header has 11"),
+            tuple(3L, null, "has 2 fields, the header has 11"));
     assertThat(read.rows()).extracting(InteractionRow::interactionId).containsExactly("C-3");
     assertThat(read.received()).isEqualTo(3);
   }
@@ -349,13 +436,20 @@ class InteractionCsvTest {
   void anEmptyFileIsAnErrorOfLineOne() {
     for (String empty : List.of("", "\uFEFF")) {
       Read read = read(empty);
-      assertThat(read.errors()).singleElement().satisfies(e -> {
-        assertThat(e.line()).isEqualTo(1);
-        assertThat(e.message()).startsWith("The file is empty").contains("interaction_id, agent_id, channel");
-      });
+      assertThat(read.errors())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.line()).isEqualTo(1);
+                assertThat(e.message())
+                    .startsWith("The file is empty")
+                    .contains("interaction_id, agent_id, channel");
+              });
       assertThat(read.received()).isZero();
     }
-    assertThat(read("\n" + GOOD + "\n").errors()).singleElement().satisfies(e -> assertThat(e.message()).startsWith("The first line is empty"));
+    assertThat(read("\n" + GOOD + "\n").errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).startsWith("The first line is empty"));
   }
 
   @Test
@@ -370,7 +464,8 @@ class InteractionCsvTest {
 
   @Test
   void unknownMissingAndDuplicatedColumnsAreLineOneErrorsAndNoRowIsRead() {
-    String header = "interaction_id,Agent_ID,colour,channel,started_at,CSAT,csat,,first_contact_resolved";
+    String header =
+        "interaction_id,Agent_ID,colour,channel,started_at,CSAT,csat,,first_contact_resolved";
     Read read = read(header + "\nC-1,a,red,PHONE,2026-07-01T00:00Z,1,1,,true\n");
 
     assertThat(read.errors())
@@ -391,7 +486,13 @@ class InteractionCsvTest {
 
     assertThat(read.errors())
         .extracting(FieldError::column)
-        .containsExactly("interaction_id", "agent_id", "channel", "started_at", "handle_seconds", "first_contact_resolved");
+        .containsExactly(
+            "interaction_id",
+            "agent_id",
+            "channel",
+            "started_at",
+            "handle_seconds",
+            "first_contact_resolved");
   }
 
   @Test
@@ -424,15 +525,28 @@ class InteractionCsvTest {
 
   @Test
   void brokenCsvIsReportedAtTheRecordsFirstLineAndReadingStops() {
-    Read unclosed = read(HEADER + "\n" + GOOD + "\nC-2,\"agent\n" + GOOD.replace("C-1", "C-3") + "\n");
-    Read junkAfterQuote = read(HEADER + "\n" + GOOD + "\n\"C-2\"x,a,PHONE,2026-07-01T00:00Z,1,true,,,,,\n" + GOOD.replace("C-1", "C-3") + "\n");
+    Read unclosed =
+        read(HEADER + "\n" + GOOD + "\nC-2,\"agent\n" + GOOD.replace("C-1", "C-3") + "\n");
+    Read junkAfterQuote =
+        read(
+            HEADER
+                + "\n"
+                + GOOD
+                + "\n\"C-2\"x,a,PHONE,2026-07-01T00:00Z,1,true,,,,,\n"
+                + GOOD.replace("C-1", "C-3")
+                + "\n");
 
     for (Read read : List.of(unclosed, junkAfterQuote)) {
-      assertThat(read.errors()).singleElement().satisfies(e -> {
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.column()).isNull();
-        assertThat(e.message()).startsWith("is not valid CSV").contains("the rest of the file was not read");
-      });
+      assertThat(read.errors())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.line()).isEqualTo(3);
+                assertThat(e.column()).isNull();
+                assertThat(e.message())
+                    .startsWith("is not valid CSV")
+                    .contains("the rest of the file was not read");
+              });
       assertThat(read.rows()).extracting(InteractionRow::interactionId).containsExactly("C-1");
     }
   }
@@ -456,10 +570,14 @@ class InteractionCsvTest {
 
     Read read = read(endless);
 
-    assertThat(read.errors()).singleElement().satisfies(e -> {
-      assertThat(e.line()).isEqualTo(3);
-      assertThat(e.message()).contains("longer than " + InteractionCsv.MAX_RECORD_CHARS + " characters");
-    });
+    assertThat(read.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.message())
+                  .contains("longer than " + InteractionCsv.MAX_RECORD_CHARS + " characters");
+            });
   }
 
   @Test
@@ -471,7 +589,9 @@ class InteractionCsvTest {
 
     Read read = read(file.toByteArray());
 
-    assertThat(read.errors()).extracting(FieldError::line, FieldError::column).containsExactly(tuple(3L, "agent_id"));
+    assertThat(read.errors())
+        .extracting(FieldError::line, FieldError::column)
+        .containsExactly(tuple(3L, "agent_id"));
   }
 
   @Test
@@ -479,7 +599,11 @@ class InteractionCsvTest {
     ImportErrors errors = new ImportErrors();
     errors.add(2, "csat", "bad");
     errors.add(9, "nps", "bad");
-    errors.addSecondPass(List.of(FieldError.line(5, "interaction_id", "dup"), FieldError.line(12, "interaction_id", "dup")), 2);
+    errors.addSecondPass(
+        List.of(
+            FieldError.line(5, "interaction_id", "dup"),
+            FieldError.line(12, "interaction_id", "dup")),
+        2);
 
     assertThat(errors.listed()).extracting(FieldError::line).containsExactly(2L, 5L, 9L, 12L);
     assertThat(errors.total()).isEqualTo(4);
@@ -491,7 +615,8 @@ class InteractionCsvTest {
     for (int line = 2; line < 2002; line++) {
       errors.add(line, "csat", "bad"); // 2,000 errors: lines 2..1001 listed
     }
-    errors.addSecondPass(List.of(FieldError.line(500, "id", "dup"), FieldError.line(1500, "id", "dup")), 2);
+    errors.addSecondPass(
+        List.of(FieldError.line(500, "id", "dup"), FieldError.line(1500, "id", "dup")), 2);
 
     assertThat(errors.total()).isEqualTo(2002);
     assertThat(errors.listed()).hasSize(1000);

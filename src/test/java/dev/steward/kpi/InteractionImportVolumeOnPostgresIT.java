@@ -23,9 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A large file streamed over HTTP into PostgreSQL: the import succeeds, and the application's live heap does not
- * grow with the rows read (measured after a full GC at 10 % and at 95 % of the upload, in this JVM, which runs
- * the server too). The body is generated while it is sent; the test never holds the file either.
+ * A large file streamed over HTTP into PostgreSQL: the import succeeds, and the application's live
+ * heap does not grow with the rows read (measured after a full GC at 10 % and at 95 % of the
+ * upload, in this JVM, which runs the server too). The body is generated while it is sent; the test
+ * never holds the file either.
  */
 @PostgresIntegrationTest
 class InteractionImportVolumeOnPostgresIT {
@@ -48,7 +49,13 @@ class InteractionImportVolumeOnPostgresIT {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/vendors/" + vendor + "/interactions"))
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:"
+                                + port
+                                + "/api/vendors/"
+                                + vendor
+                                + "/interactions"))
                     .timeout(Duration.ofMinutes(2))
                     .header("Authorization", Api.basic(rm, TestProperties.PASSWORD))
                     .header("Content-Type", "text/csv")
@@ -62,17 +69,25 @@ class InteractionImportVolumeOnPostgresIT {
     assertThat(summary.path("received").asLong()).isEqualTo(ROWS);
     assertThat(summary.path("inserted").asLong()).isEqualTo(ROWS);
     assertThat(summary.path("replaced").asLong()).isZero();
-    assertThat(jdbc.queryForObject("select count(*) from interaction where vendor_id = ?", Long.class, vendor)).isEqualTo(ROWS);
     assertThat(
             jdbc.queryForObject(
-                "select sum(contacts) from interaction_daily_rollup where vendor_id = ?", Long.class, vendor))
+                "select count(*) from interaction where vendor_id = ?", Long.class, vendor))
+        .isEqualTo(ROWS);
+    assertThat(
+            jdbc.queryForObject(
+                "select sum(contacts) from interaction_daily_rollup where vendor_id = ?",
+                Long.class,
+                vendor))
         .isEqualTo(ROWS);
     long growth = file.heapAt95 - file.heapAt10;
     System.out.printf(
         "Imported %,d rows (%,d bytes) in %.1f s: %,.0f rows/s; live heap after GC at 10%% %d MB, at 95%% %d MB%n",
         ROWS, file.bytes, seconds, ROWS / seconds, file.heapAt10 / MB, file.heapAt95 / MB);
-    // holding the 270,000 rows read in between would take far more than this (strings alone: ~30 MB)
-    assertThat(growth).as("live heap growth while the file streams through, in bytes").isLessThan(24 * MB);
+    // holding the 270,000 rows read in between would take far more than this (strings alone: ~30
+    // MB)
+    assertThat(growth)
+        .as("live heap growth while the file streams through, in bytes")
+        .isLessThan(24 * MB);
   }
 
   /** A valid interaction file generated row by row as it is read. */
@@ -136,12 +151,18 @@ class InteractionImportVolumeOnPostgresIT {
       return true;
     }
 
-    /** Row i: a quarter of contacts, 400 agents, every channel, offsets, queues, surveys and abandons. */
+    /**
+     * Row i: a quarter of contacts, 400 agents, every channel, offsets, queues, surveys and
+     * abandons.
+     */
     private static String row(int i) {
       String offset = OFFSETS[i % OFFSETS.length];
       Instant started = START.plusSeconds(i * 25L);
       String local =
-          started.atOffset(java.time.ZoneOffset.of(offset.equals("Z") ? "+00:00" : offset)).toLocalDateTime().toString();
+          started
+              .atOffset(java.time.ZoneOffset.of(offset.equals("Z") ? "+00:00" : offset))
+              .toLocalDateTime()
+              .toString();
       boolean queued = i % 3 != 0;
       boolean abandoned = queued && i % 17 == 0;
       return "V-"

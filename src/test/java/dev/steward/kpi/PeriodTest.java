@@ -26,7 +26,9 @@ class PeriodTest {
     Period q3 = Period.parse("2026-Q3");
     assertThat(q3.start()).isEqualTo(Instant.parse("2026-07-01T00:00:00Z"));
     assertThat(q3.end()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
-    assertThat(q3.monthsInside()).extracting(Period::toString).containsExactly("2026-07", "2026-08", "2026-09");
+    assertThat(q3.monthsInside())
+        .extracting(Period::toString)
+        .containsExactly("2026-07", "2026-08", "2026-09");
     assertThat(q3).hasToString("2026-Q3");
     assertThat(Period.parse("2026-Q4").end()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
   }
@@ -50,7 +52,19 @@ class PeriodTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"2026-13", "2026-00", "2026-Q5", "2026-Q0", "2026-7", "26-07", "2026-q3", "2026", "2026-07-01", " 2026-07"})
+  @ValueSource(
+      strings = {
+        "2026-13",
+        "2026-00",
+        "2026-Q5",
+        "2026-Q0",
+        "2026-7",
+        "26-07",
+        "2026-q3",
+        "2026",
+        "2026-07-01",
+        " 2026-07"
+      })
   void anythingElseIsRefusedWithWhatIsAllowed(String text) {
     assertThatThrownBy(() -> Period.parse(text))
         .isInstanceOf(IllegalArgumentException.class)

@@ -17,34 +17,36 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.LinkedHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The proof that scorecards read from rollups are exact (issue 3): for random interactions and random periods,
- * the KPI totals from the daily rollups equal the totals computed from the raw rows, on H2 and on PostgreSQL,
- * after a first load, after a second batch replaces some rows (rollups refreshed for the old and the new days of
- * every touched row), and after the service-level threshold changes (rollups rebuilt).
+ * The proof that scorecards read from rollups are exact (issue 3): for random interactions and
+ * random periods, the KPI totals from the daily rollups equal the totals computed from the raw
+ * rows, on H2 and on PostgreSQL, after a first load, after a second batch replaces some rows
+ * (rollups refreshed for the old and the new days of every touched row), and after the
+ * service-level threshold changes (rollups rebuilt).
  *
- * <p>The data is built to hit the edges: contacts on both sides of UTC midnight at month and quarter ends
- * (23:59:59.999, 23:59:59.999999, 00:00), written with offsets such as +05:30 or -12:00 that put their local date
- * on the other side of the boundary, surveys and queues left empty, abandoned contacts with waits around the
- * threshold. Plain JDBC on a schema migrated by Flyway, no Spring context: each database is set up once.
- * Generated with QuickTheories from a fixed seed, so a failure is reproducible and shrunk to a small example.
+ * <p>The data is built to hit the edges: contacts on both sides of UTC midnight at month and
+ * quarter ends (23:59:59.999, 23:59:59.999999, 00:00), written with offsets such as +05:30 or
+ * -12:00 that put their local date on the other side of the boundary, surveys and queues left
+ * empty, abandoned contacts with waits around the threshold. Plain JDBC on a schema migrated by
+ * Flyway, no Spring context: each database is set up once. Generated with QuickTheories from a
+ * fixed seed, so a failure is reproducible and shrunk to a small example.
  */
 class RollupPropertyTest {
 
@@ -78,19 +80,29 @@ class RollupPropertyTest {
 
   @Test
   void rollupsEqualRawRowsOnH2() {
-    qt().withFixedSeed(20261129L).withExamples(TRIES).forAll(scenarios()).checkAssert(s -> check(h2(), s));
+    qt().withFixedSeed(20261129L)
+        .withExamples(TRIES)
+        .forAll(scenarios())
+        .checkAssert(s -> check(h2(), s));
   }
 
   @Test
   void rollupsEqualRawRowsOnPostgres() {
-    qt().withFixedSeed(20261130L).withExamples(TRIES).forAll(scenarios()).checkAssert(s -> check(postgres(), s));
+    qt().withFixedSeed(20261130L)
+        .withExamples(TRIES)
+        .forAll(scenarios())
+        .checkAssert(s -> check(postgres(), s));
   }
 
   /** The generator must actually reach the edges the property is about. */
   @AfterAll
   static void theEdgesWereExercised() {
     assertThat(COVERAGE.keySet())
-        .contains("rows replaced", "local date differs from UTC date", "quarter in periods", "period has contacts");
+        .contains(
+            "rows replaced",
+            "local date differs from UTC date",
+            "quarter in periods",
+            "period has contacts");
   }
 
   private static void label(String what, boolean happened) {
@@ -106,7 +118,8 @@ class RollupPropertyTest {
     db.rollups().refresh(vendor, days(s.first()), s.threshold());
     assertSame(db, vendor, s.periods(), s.threshold(), "after the first batch");
 
-    // the second batch replaces the rows whose ids it repeats: their old days change as well as the new ones
+    // the second batch replaces the rows whose ids it repeats: their old days change as well as the
+    // new ones
     Set<LocalDate> touched = new HashSet<>(db.deleteAndReturnDays(vendor, s.second()));
     touched.addAll(days(s.second()));
     db.insert(vendor, s.second());
@@ -114,18 +127,28 @@ class RollupPropertyTest {
     assertSame(db, vendor, s.periods(), s.threshold(), "after the second batch");
 
     db.rollups().rebuild(vendor, s.newThreshold());
-    assertSame(db, vendor, s.periods(), s.newThreshold(), "after the threshold changed to " + s.newThreshold());
+    assertSame(
+        db,
+        vendor,
+        s.periods(),
+        s.newThreshold(),
+        "after the threshold changed to " + s.newThreshold());
 
     Set<Integer> firstIds = s.first().stream().map(Contact::id).collect(Collectors.toSet());
     label("rows replaced", s.second().stream().anyMatch(c -> firstIds.contains(c.id())));
-    label("local date differs from UTC date", s.first().stream().anyMatch(c -> !c.startedAt().toLocalDate().equals(c.utcDay())));
+    label(
+        "local date differs from UTC date",
+        s.first().stream().anyMatch(c -> !c.startedAt().toLocalDate().equals(c.utcDay())));
     label("quarter in periods", s.periods().stream().anyMatch(Period::isQuarter));
   }
 
-  private static void assertSame(Database db, String vendor, List<Period> periods, int threshold, String when) {
+  private static void assertSame(
+      Database db, String vendor, List<Period> periods, int threshold, String when) {
     for (Period period : periods) {
       KpiTotals raw = db.queries().fromRaw(vendor, period, threshold);
-      assertThat(db.queries().fromRollups(vendor, period)).as("%s on %s, %s, T=%d", period, db.name(), when, threshold).isEqualTo(raw);
+      assertThat(db.queries().fromRollups(vendor, period))
+          .as("%s on %s, %s, T=%d", period, db.name(), when, threshold)
+          .isEqualTo(raw);
       label("period has contacts", raw.contacts() > 0);
     }
   }
@@ -134,9 +157,13 @@ class RollupPropertyTest {
     return contacts.stream().map(Contact::utcDay).collect(Collectors.toSet());
   }
 
-  // --- generators --------------------------------------------------------------------------------------------
+  // --- generators
+  // --------------------------------------------------------------------------------------------
 
-  /** A generated contact; {@code id} is drawn from a small range so that a second batch repeats some. */
+  /**
+   * A generated contact; {@code id} is drawn from a small range so that a second batch repeats
+   * some.
+   */
   record Contact(
       int id,
       String agent,
@@ -155,15 +182,22 @@ class RollupPropertyTest {
     }
   }
 
-  record Scenario(int threshold, int newThreshold, List<Contact> first, List<Contact> second, List<Period> periods) {}
+  record Scenario(
+      int threshold,
+      int newThreshold,
+      List<Contact> first,
+      List<Contact> second,
+      List<Period> periods) {}
 
   private record Queue(Integer waitSeconds, boolean abandoned) {}
 
   private record Surveys(Integer csat, Integer nps, Integer ces) {}
 
   static Gen<Scenario> scenarios() {
-    Gen<Integer> threshold = Generate.oneOf(integers().between(1, 60), Generate.pick(List.of(1, 20, 60)));
-    Gen<List<Contact>> batch = lists().of(contacts()).ofSizeBetween(0, 40).map(RollupPropertyTest::uniqueIds);
+    Gen<Integer> threshold =
+        Generate.oneOf(integers().between(1, 60), Generate.pick(List.of(1, 20, 60)));
+    Gen<List<Contact>> batch =
+        lists().of(contacts()).ofSizeBetween(0, 40).map(RollupPropertyTest::uniqueIds);
     Gen<List<Period>> periods = lists().of(periods()).ofSizeBetween(1, 4);
     return threshold.zip(threshold, batch, batch, periods, Scenario::new);
   }
@@ -180,21 +214,35 @@ class RollupPropertyTest {
     Gen<String> agent = Generate.pick(List.of("a1", "a2", "a3", "agent.with-a_long:name"));
     Gen<String> channel = Generate.pick(List.of("PHONE", "EMAIL", "CHAT", "SOCIAL"));
     Gen<Integer> handle =
-        Generate.frequency(Pair.of(8, integers().between(0, 3600)), Pair.of(1, Generate.pick(List.of(0, 86_400))));
+        Generate.frequency(
+            Pair.of(8, integers().between(0, 3600)), Pair.of(1, Generate.pick(List.of(0, 86_400))));
     Gen<Queue> queue =
         Generate.oneOf(
             Generate.constant(new Queue(null, false)),
             integers().between(0, 90).zip(Generate.booleans(), Queue::new));
     Gen<Surveys> surveys =
-        nullable(integers().between(1, 5)).zip(nullable(integers().between(0, 10)), nullable(integers().between(1, 7)), Surveys::new);
+        nullable(integers().between(1, 5))
+            .zip(
+                nullable(integers().between(0, 10)),
+                nullable(integers().between(1, 7)),
+                Surveys::new);
     Gen<Head> head = id.zip(agent, channel, startedAt(), Head::new);
     Gen<Body> body = handle.zip(Generate.booleans(), queue, surveys, Body::new);
     return head.zip(
         body,
         (h, b) ->
             new Contact(
-                h.id(), h.agent(), h.channel(), h.startedAt(), b.handle(), b.resolved(), b.queue().waitSeconds(),
-                b.queue().abandoned(), b.surveys().csat(), b.surveys().nps(), b.surveys().ces()));
+                h.id(),
+                h.agent(),
+                h.channel(),
+                h.startedAt(),
+                b.handle(),
+                b.resolved(),
+                b.queue().waitSeconds(),
+                b.queue().abandoned(),
+                b.surveys().csat(),
+                b.surveys().nps(),
+                b.surveys().ces()));
   }
 
   private record Head(int id, String agent, String channel, OffsetDateTime startedAt) {}
@@ -207,13 +255,18 @@ class RollupPropertyTest {
   }
 
   /**
-   * Instants around the UTC midnights that end months and quarters, written with offsets that move their local
-   * date across the boundary; the time of day is either UTC or local to the offset.
+   * Instants around the UTC midnights that end months and quarters, written with offsets that move
+   * their local date across the boundary; the time of day is either UTC or local to the offset.
    */
   private static Gen<OffsetDateTime> startedAt() {
-    Gen<LocalDate> day = Generate.pick(BOUNDARY_DAYS).zip(integers().between(-2, 2), (d, n) -> d.plusDays(n));
+    Gen<LocalDate> day =
+        Generate.pick(BOUNDARY_DAYS).zip(integers().between(-2, 2), (d, n) -> d.plusDays(n));
     Gen<LocalTime> anyTime =
-        integers().between(0, 86_399).zip(integers().between(0, 999_999), (second, micros) -> LocalTime.ofSecondOfDay(second).plusNanos(micros * 1000L));
+        integers()
+            .between(0, 86_399)
+            .zip(
+                integers().between(0, 999_999),
+                (second, micros) -> LocalTime.ofSecondOfDay(second).plusNanos(micros * 1000L));
     Gen<LocalTime> edgeTime =
         Generate.pick(
             List.of(
@@ -228,16 +281,21 @@ class RollupPropertyTest {
         Generate.pick(OFFSETS),
         Generate.booleans(),
         (d, t, offset, utcTime) ->
-            utcTime ? d.atTime(t).atOffset(ZoneOffset.UTC).withOffsetSameInstant(offset) : OffsetDateTime.of(d, t, offset));
+            utcTime
+                ? d.atTime(t).atOffset(ZoneOffset.UTC).withOffsetSameInstant(offset)
+                : OffsetDateTime.of(d, t, offset));
   }
 
   private static Gen<Period> periods() {
-    Gen<Period> months = integers().between(0, 12).map(n -> Period.month(YearMonth.of(2026, 2).plusMonths(n)));
-    Gen<Period> quarters = integers().between(0, 4).map(n -> Period.quarter(2026 + n / 4, n % 4 + 1));
+    Gen<Period> months =
+        integers().between(0, 12).map(n -> Period.month(YearMonth.of(2026, 2).plusMonths(n)));
+    Gen<Period> quarters =
+        integers().between(0, 4).map(n -> Period.quarter(2026 + n / 4, n % 4 + 1));
     return Generate.oneOf(months, quarters);
   }
 
-  // --- the databases -----------------------------------------------------------------------------------------
+  // --- the databases
+  // -----------------------------------------------------------------------------------------
 
   private static synchronized Database h2() {
     if (h2 == null) {
@@ -246,7 +304,10 @@ class RollupPropertyTest {
     return h2;
   }
 
-  /** The options of the H2 integration tests' URL (e.g. {@code ;DB_CLOSE_DELAY=-1}), so H2 runs the same way here. */
+  /**
+   * The options of the H2 integration tests' URL (e.g. {@code ;DB_CLOSE_DELAY=-1}), so H2 runs the
+   * same way here.
+   */
   private static String h2Options() {
     return Arrays.stream(H2IntegrationTest.class.getAnnotation(SpringBootTest.class).properties())
         .filter(p -> p.startsWith("spring.datasource.url=jdbc:h2:"))
@@ -257,7 +318,9 @@ class RollupPropertyTest {
 
   private static synchronized Database postgres() {
     if (postgres == null) {
-      postgres = Database.migrated("PostgreSQL", EmbeddedPostgresServer.newDatabase(), "postgres", "postgres");
+      postgres =
+          Database.migrated(
+              "PostgreSQL", EmbeddedPostgresServer.newDatabase(), "postgres", "postgres");
     }
     return postgres;
   }
@@ -274,7 +337,11 @@ class RollupPropertyTest {
   }
 
   record Database(
-      String name, HikariDataSource dataSource, NamedParameterJdbcTemplate jdbc, InteractionRollups rollups, KpiQueries queries) {
+      String name,
+      HikariDataSource dataSource,
+      NamedParameterJdbcTemplate jdbc,
+      InteractionRollups rollups,
+      KpiQueries queries) {
 
     static Database migrated(String name, String url, String user, String password) {
       HikariDataSource dataSource = new HikariDataSource();
@@ -282,9 +349,14 @@ class RollupPropertyTest {
       dataSource.setUsername(user);
       dataSource.setPassword(password);
       dataSource.setMaximumPoolSize(2);
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
       NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
-      return new Database(name, dataSource, jdbc, new InteractionRollups(jdbc), new KpiQueries(jdbc));
+      return new Database(
+          name, dataSource, jdbc, new InteractionRollups(jdbc), new KpiQueries(jdbc));
     }
 
     String newVendor(int threshold) {
@@ -360,7 +432,8 @@ class RollupPropertyTest {
               "select started_day from interaction where vendor_id = :vendor and interaction_id in (:ids)",
               params,
               LocalDate.class);
-      jdbc.update("delete from interaction where vendor_id = :vendor and interaction_id in (:ids)", params);
+      jdbc.update(
+          "delete from interaction where vendor_id = :vendor and interaction_id in (:ids)", params);
       return new ArrayList<>(days);
     }
   }

@@ -9,12 +9,19 @@ import org.junit.jupiter.api.Test;
 
 class ServiceCreditTermsTest {
 
-  // F = 10,000, A = 10 % → R = 1,000; csat 50 %, fcr 30 %, aht 40 % of R (120 % in all: the cap matters)
+  // F = 10,000, A = 10 % → R = 1,000; csat 50 %, fcr 30 %, aht 40 % of R (120 % in all: the cap
+  // matters)
   final ServiceCreditTerms terms =
       new ServiceCreditTerms(
           new BigDecimal("10000"),
           new BigDecimal("10"),
-          Map.of(KpiKey.CSAT, new BigDecimal("50"), KpiKey.FCR, new BigDecimal("30"), KpiKey.AHT, new BigDecimal("40")));
+          Map.of(
+              KpiKey.CSAT,
+              new BigDecimal("50"),
+              KpiKey.FCR,
+              new BigDecimal("30"),
+              KpiKey.AHT,
+              new BigDecimal("40")));
   final ScorecardDefinition scorecard = ScorecardDefinition.defaults();
   final Period july = Period.parse("2026-07");
 
@@ -61,8 +68,11 @@ class ServiceCreditTermsTest {
 
   @Test
   void allocationsOutsideTheScorecardAreRefused() {
-    ScorecardDefinition fcrOnly = new ScorecardDefinition(Map.of(KpiKey.FCR, KpiTarget.of("75", "0", 100)));
-    assertThat(terms.problems(fcrOnly)).extracting(e -> e.field()).containsExactlyInAnyOrder("allocations.csat", "allocations.aht");
+    ScorecardDefinition fcrOnly =
+        new ScorecardDefinition(Map.of(KpiKey.FCR, KpiTarget.of("75", "0", 100)));
+    assertThat(terms.problems(fcrOnly))
+        .extracting(e -> e.field())
+        .containsExactlyInAnyOrder("allocations.csat", "allocations.aht");
   }
 
   private static Map<KpiKey, BigDecimal> values(String csat, String fcr, String aht) {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Flow-node coverage of one BPMN process across all tests of a test class.
  *
- * <p>Register it <em>after</em> the {@code ProcessEngineExtension} so that JUnit runs its after-test callback
- * first (after-callbacks run in reverse registration order), i.e. while the test's deployment and its history
- * still exist:
+ * <p>Register it <em>after</em> the {@code ProcessEngineExtension} so that JUnit runs its
+ * after-test callback first (after-callbacks run in reverse registration order), i.e. while the
+ * test's deployment and its history still exist:
  *
  * <pre>{@code
  * @RegisterExtension @Order(1)
@@ -42,8 +42,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * <p>After every test it reads the historic activity instances of every (finished or running) instance of the
- * process and marks their activity ids as covered. {@link #collect(ProcessEngine)} can also be called directly.
+ * <p>After every test it reads the historic activity instances of every (finished or running)
+ * instance of the process and marks their activity ids as covered. {@link #collect(ProcessEngine)}
+ * can also be called directly.
  */
 public final class FlowNodeCoverage implements AfterTestExecutionCallback {
 
@@ -52,23 +53,30 @@ public final class FlowNodeCoverage implements AfterTestExecutionCallback {
   private final Supplier<ProcessEngine> processEngine;
   private final SortedSet<String> covered = new TreeSet<>();
 
-  private FlowNodeCoverage(String processDefinitionKey, SortedSet<String> flowNodeIds, Supplier<ProcessEngine> processEngine) {
+  private FlowNodeCoverage(
+      String processDefinitionKey,
+      SortedSet<String> flowNodeIds,
+      Supplier<ProcessEngine> processEngine) {
     this.processDefinitionKey = processDefinitionKey;
     this.flowNodeIds = Collections.unmodifiableSortedSet(flowNodeIds);
     this.processEngine = processEngine;
   }
 
   /**
-   * Coverage of the process {@code processDefinitionKey} defined in the classpath resource {@code bpmnResource}.
+   * Coverage of the process {@code processDefinitionKey} defined in the classpath resource {@code
+   * bpmnResource}.
    *
-   * @param processEngine where to read history from after each test (e.g. {@code extension::getProcessEngine})
+   * @param processEngine where to read history from after each test (e.g. {@code
+   *     extension::getProcessEngine})
    */
-  public static FlowNodeCoverage of(String processDefinitionKey, String bpmnResource, Supplier<ProcessEngine> processEngine) {
+  public static FlowNodeCoverage of(
+      String processDefinitionKey, String bpmnResource, Supplier<ProcessEngine> processEngine) {
     Objects.requireNonNull(processDefinitionKey);
     Objects.requireNonNull(processEngine);
     BpmnModelInstance model = readModel(bpmnResource);
     if (!(model.getModelElementById(processDefinitionKey) instanceof Process)) {
-      throw new IllegalArgumentException("No process '" + processDefinitionKey + "' in " + bpmnResource);
+      throw new IllegalArgumentException(
+          "No process '" + processDefinitionKey + "' in " + bpmnResource);
     }
     SortedSet<String> ids = new TreeSet<>();
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
@@ -84,14 +92,23 @@ public final class FlowNodeCoverage implements AfterTestExecutionCallback {
     collect(processEngine.get());
   }
 
-  /** Marks every activity that an instance of the process has passed (or is waiting in) as covered. */
+  /**
+   * Marks every activity that an instance of the process has passed (or is waiting in) as covered.
+   */
   public void collect(ProcessEngine engine) {
     HistoryService history = engine.getHistoryService();
     for (HistoricProcessInstance instance :
-        history.createHistoricProcessInstanceQuery().processDefinitionKey(processDefinitionKey).list()) {
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(processDefinitionKey)
+            .list()) {
       for (HistoricActivityInstance activity :
-          history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list()) {
-        // multi-instance bodies are reported as "<id>#multiInstanceBody"; they are not flow nodes of the model
+          history
+              .createHistoricActivityInstanceQuery()
+              .processInstanceId(instance.getId())
+              .list()) {
+        // multi-instance bodies are reported as "<id>#multiInstanceBody"; they are not flow nodes
+        // of the model
         if (flowNodeIds.contains(activity.getActivityId())) {
           covered.add(activity.getActivityId());
         }
@@ -119,21 +136,32 @@ public final class FlowNodeCoverage implements AfterTestExecutionCallback {
   }
 
   public String report() {
-    String report = String.format(Locale.ROOT, "Flow-node coverage of %s: %d/%d = %.1f %%",
-        processDefinitionKey, covered.size(), flowNodeIds.size(), ratio() * 100);
+    String report =
+        String.format(
+            Locale.ROOT,
+            "Flow-node coverage of %s: %d/%d = %.1f %%",
+            processDefinitionKey,
+            covered.size(),
+            flowNodeIds.size(),
+            ratio() * 100);
     SortedSet<String> missed = missedFlowNodeIds();
     return missed.isEmpty() ? report : report + ", not covered: " + missed;
   }
 
-  /** Fails with the report if less than {@code minimum} (e.g. 0.90) of the flow nodes were covered. */
+  /**
+   * Fails with the report if less than {@code minimum} (e.g. 0.90) of the flow nodes were covered.
+   */
   public void assertAtLeast(double minimum) {
     if (ratio() < minimum) {
-      throw new AssertionError(String.format(Locale.ROOT, "%s; expected at least %.1f %%", report(), minimum * 100));
+      throw new AssertionError(
+          String.format(Locale.ROOT, "%s; expected at least %.1f %%", report(), minimum * 100));
     }
   }
 
   private static String owningProcessId(ModelElementInstance element) {
-    for (ModelElementInstance parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
+    for (ModelElementInstance parent = element.getParentElement();
+        parent != null;
+        parent = parent.getParentElement()) {
       if (parent instanceof Process process) {
         return process.getId();
       }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The application starts, reports healthy and serves its OpenAPI description; run on H2 and on PostgreSQL by
- * the subclasses.
+ * The application starts, reports healthy and serves its OpenAPI description; run on H2 and on
+ * PostgreSQL by the subclasses.
  */
 abstract class HealthAndOpenApiIT {
 

@@ -48,9 +48,10 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * House-style checks (points 2, 3 and 5) on every file in the top-level {@code processes/} directory, one
- * dynamic test per file: it must be a BPMN diagram, a DMN table or a Camunda Form, open in Camunda Modeler
- * (diagram interchange present), use readable ids and names, and wire code only by delegate expressions.
+ * House-style checks (points 2, 3 and 5) on every file in the top-level {@code processes/}
+ * directory, one dynamic test per file: it must be a BPMN diagram, a DMN table or a Camunda Form,
+ * open in Camunda Modeler (diagram interchange present), use readable ids and names, and wire code
+ * only by delegate expressions.
  */
 class ProcessModelTest {
 
@@ -60,27 +61,44 @@ class ProcessModelTest {
   static final String CAMUNDA_BPMN_NS = "http://camunda.org/schema/1.0/bpmn";
   static final String CAMUNDA_DMN_NS = "http://camunda.org/schema/1.0/dmn";
 
-  static final Pattern KEBAB_CASE_FILE_NAME = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*\\.(bpmn|dmn|form)$");
+  static final Pattern KEBAB_CASE_FILE_NAME =
+      Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*\\.(bpmn|dmn|form)$");
 
-  /** Ids the modelers generate: {@code Activity_0abc123}, {@code Flow_1x2y3z4}, {@code UserTask_1}, UUIDs. */
-  static final List<Pattern> GENERATED_IDS = List.of(
-      Pattern.compile("^(Activity|Gateway|Event|Flow|StartEvent|EndEvent|BoundaryEvent|IntermediateThrowEvent"
-          + "|IntermediateCatchEvent|ExclusiveGateway|ParallelGateway|InclusiveGateway|EventBasedGateway|UserTask"
-          + "|ServiceTask|SendTask|ReceiveTask|BusinessRuleTask|ScriptTask|CallActivity|SubProcess|Task|SequenceFlow"
-          + "|Timer|TimerEventDefinition|MessageEventDefinition|ErrorEventDefinition|SignalEventDefinition"
-          + "|Message|Error|Signal|Escalation|Process|Participant|Collaboration|Lane|LaneSet|DataObject"
-          + "|DataObjectReference|DataStoreReference|Association|TextAnnotation|Group|Definitions|Decision"
-          + "|DecisionTable|DecisionRule|InputClause|OutputClause|UnaryTests|LiteralExpression|InputData"
-          + "|KnowledgeSource|BusinessKnowledgeModel|DMNShape|DMNEdge|DMNDiagram|Form|Field|Textfield|Textarea"
-          + "|Select|Radio|Checkbox|Number|Text|Row|Group)_[0-9a-z]{7}(_di)?$"),
-      Pattern.compile("^[A-Za-z]+_[01][0-9a-z]{6}(_di)?$"),
-      Pattern.compile("^[A-Za-z]+_\\d+(_di)?$"),
-      Pattern.compile("^(sid-|_)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+  /**
+   * Ids the modelers generate: {@code Activity_0abc123}, {@code Flow_1x2y3z4}, {@code UserTask_1},
+   * UUIDs.
+   */
+  static final List<Pattern> GENERATED_IDS =
+      List.of(
+          Pattern.compile(
+              "^(Activity|Gateway|Event|Flow|StartEvent|EndEvent|BoundaryEvent|IntermediateThrowEvent"
+                  + "|IntermediateCatchEvent|ExclusiveGateway|ParallelGateway|InclusiveGateway|EventBasedGateway|UserTask"
+                  + "|ServiceTask|SendTask|ReceiveTask|BusinessRuleTask|ScriptTask|CallActivity|SubProcess|Task|SequenceFlow"
+                  + "|Timer|TimerEventDefinition|MessageEventDefinition|ErrorEventDefinition|SignalEventDefinition"
+                  + "|Message|Error|Signal|Escalation|Process|Participant|Collaboration|Lane|LaneSet|DataObject"
+                  + "|DataObjectReference|DataStoreReference|Association|TextAnnotation|Group|Definitions|Decision"
+                  + "|DecisionTable|DecisionRule|InputClause|OutputClause|UnaryTests|LiteralExpression|InputData"
+                  + "|KnowledgeSource|BusinessKnowledgeModel|DMNShape|DMNEdge|DMNDiagram|Form|Field|Textfield|Textarea"
+                  + "|Select|Radio|Checkbox|Number|Text|Row|Group)_[0-9a-z]{7}(_di)?$"),
+          Pattern.compile("^[A-Za-z]+_[01][0-9a-z]{6}(_di)?$"),
+          Pattern.compile("^[A-Za-z]+_\\d+(_di)?$"),
+          Pattern.compile(
+              "^(sid-|_)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
 
   /** Camunda Forms components that submit a value and so need a {@code key}. */
-  static final Set<String> INPUT_COMPONENTS = Set.of(
-      "textfield", "textarea", "number", "datetime", "select", "radio", "checkbox", "checklist", "taglist",
-      "filepicker", "expression");
+  static final Set<String> INPUT_COMPONENTS =
+      Set.of(
+          "textfield",
+          "textarea",
+          "number",
+          "datetime",
+          "select",
+          "radio",
+          "checkbox",
+          "checklist",
+          "taglist",
+          "filepicker",
+          "expression");
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,8 +107,13 @@ class ProcessModelTest {
     List<Path> files = filesInProcesses();
     assertThat(files).as("files in %s", PROCESSES.toAbsolutePath()).isNotEmpty();
     Set<String> formIds = formIds(files);
-    return files.stream().map(file -> DynamicTest.dynamicTest(PROCESSES.relativize(file).toString(), file.toUri(),
-        () -> checkFile(file, formIds)));
+    return files.stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    PROCESSES.relativize(file).toString(),
+                    file.toUri(),
+                    () -> checkFile(file, formIds)));
   }
 
   @Test
@@ -101,9 +124,13 @@ class ProcessModelTest {
       List<String> ids = new ArrayList<>();
       try {
         if (name.endsWith(".bpmn")) {
-          Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(Process.class).forEach(p -> ids.add(p.getId()));
+          Bpmn.readModelFromFile(file.toFile())
+              .getModelElementsByType(Process.class)
+              .forEach(p -> ids.add(p.getId()));
         } else if (name.endsWith(".dmn")) {
-          Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class).forEach(d -> ids.add(d.getId()));
+          Dmn.readModelFromFile(file.toFile())
+              .getModelElementsByType(Decision.class)
+              .forEach(d -> ids.add(d.getId()));
         } else if (name.endsWith(".form")) {
           ids.add(JSON.readTree(file.toFile()).path("id").asText());
         }
@@ -113,7 +140,8 @@ class ProcessModelTest {
       ids.forEach(id -> filesById.computeIfAbsent(id, key -> new ArrayList<>()).add(name));
     }
     assertThat(filesById).isNotEmpty();
-    assertThat(filesById.entrySet()).as("process keys, decision keys and form ids defined in more than one file")
+    assertThat(filesById.entrySet())
+        .as("process keys, decision keys and form ids defined in more than one file")
         .allSatisfy(entry -> assertThat(entry.getValue()).as(entry.getKey()).hasSize(1));
   }
 
@@ -122,7 +150,10 @@ class ProcessModelTest {
   private static void checkFile(Path file, Set<String> formIds) throws Exception {
     String name = file.getFileName().toString();
     SoftAssertions softly = new SoftAssertions();
-    softly.assertThat(name).as("file name (kebab-case .bpmn, .dmn or .form)").matches(KEBAB_CASE_FILE_NAME);
+    softly
+        .assertThat(name)
+        .as("file name (kebab-case .bpmn, .dmn or .form)")
+        .matches(KEBAB_CASE_FILE_NAME);
     if (name.endsWith(".bpmn")) {
       checkBpmn(file, formIds, softly);
     } else if (name.endsWith(".dmn")) {
@@ -130,119 +161,219 @@ class ProcessModelTest {
     } else if (name.endsWith(".form")) {
       checkForm(file, softly);
     } else {
-      softly.fail("%s: only BPMN diagrams, DMN tables and Camunda Forms belong in processes/", name);
+      softly.fail(
+          "%s: only BPMN diagrams, DMN tables and Camunda Forms belong in processes/", name);
     }
     softly.assertAll();
   }
 
-  private static void checkBpmn(Path file, Set<String> formIds, SoftAssertions softly) throws Exception {
-    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile()); // validates against the BPMN schema
+  private static void checkBpmn(Path file, Set<String> formIds, SoftAssertions softly)
+      throws Exception {
+    BpmnModelInstance model =
+        Bpmn.readModelFromFile(file.toFile()); // validates against the BPMN schema
 
-    // opens in Camunda Modeler: a diagram with a plane, a shape per flow node, an edge per sequence flow
+    // opens in Camunda Modeler: a diagram with a plane, a shape per flow node, an edge per sequence
+    // flow
     var diagrams = model.getModelElementsByType(BpmnDiagram.class);
     softly.assertThat(diagrams).as("BPMN diagram interchange (bpmndi:BPMNDiagram)").isNotEmpty();
-    diagrams.forEach(diagram -> {
-      softly.assertThat(diagram.getBpmnPlane()).as("plane of diagram %s", diagram.getId()).isNotNull();
-      if (diagram.getBpmnPlane() != null) {
-        softly.assertThat(diagram.getBpmnPlane().getBpmnElement()).as("element of plane of %s", diagram.getId()).isNotNull();
-      }
-    });
+    diagrams.forEach(
+        diagram -> {
+          softly
+              .assertThat(diagram.getBpmnPlane())
+              .as("plane of diagram %s", diagram.getId())
+              .isNotNull();
+          if (diagram.getBpmnPlane() != null) {
+            softly
+                .assertThat(diagram.getBpmnPlane().getBpmnElement())
+                .as("element of plane of %s", diagram.getId())
+                .isNotNull();
+          }
+        });
     Map<String, BpmnShape> shapes = new HashMap<>();
-    model.getModelElementsByType(BpmnShape.class).forEach(shape -> {
-      if (shape.getBpmnElement() != null) {
-        shapes.put(shape.getBpmnElement().getId(), shape);
-      }
-    });
+    model
+        .getModelElementsByType(BpmnShape.class)
+        .forEach(
+            shape -> {
+              if (shape.getBpmnElement() != null) {
+                shapes.put(shape.getBpmnElement().getId(), shape);
+              }
+            });
     Set<String> edges = new HashSet<>();
-    model.getModelElementsByType(BpmnEdge.class).forEach(edge -> {
-      if (edge.getBpmnElement() != null) {
-        edges.add(edge.getBpmnElement().getId());
-        softly.assertThat(edge.getWaypoints()).as("waypoints of edge %s", edge.getId()).hasSizeGreaterThanOrEqualTo(2);
-      }
-    });
+    model
+        .getModelElementsByType(BpmnEdge.class)
+        .forEach(
+            edge -> {
+              if (edge.getBpmnElement() != null) {
+                edges.add(edge.getBpmnElement().getId());
+                softly
+                    .assertThat(edge.getWaypoints())
+                    .as("waypoints of edge %s", edge.getId())
+                    .hasSizeGreaterThanOrEqualTo(2);
+              }
+            });
 
     var processes = model.getModelElementsByType(Process.class);
     softly.assertThat(processes).as("processes").isNotEmpty();
-    processes.forEach(process -> {
-      softly.assertThat(process.isExecutable()).as("process %s isExecutable", process.getId()).isTrue();
-      softly.assertThat(process.getCamundaHistoryTimeToLiveString()).as("camunda:historyTimeToLive of process %s", process.getId())
-          .isNotBlank();
-    });
+    processes.forEach(
+        process -> {
+          softly
+              .assertThat(process.isExecutable())
+              .as("process %s isExecutable", process.getId())
+              .isTrue();
+          softly
+              .assertThat(process.getCamundaHistoryTimeToLiveString())
+              .as("camunda:historyTimeToLive of process %s", process.getId())
+              .isNotBlank();
+        });
 
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       String id = node.getId();
       softly.assertThat(node.getName()).as("name of %s", id).isNotBlank();
       softly.assertThat(shapes).as("diagram shape of %s", id).containsKey(id);
       if (node instanceof SubProcess && shapes.containsKey(id)) {
-        softly.assertThat(shapes.get(id).isExpanded()).as("sub-process %s drawn expanded", id).isTrue();
+        softly
+            .assertThat(shapes.get(id).isExpanded())
+            .as("sub-process %s drawn expanded", id)
+            .isTrue();
       }
     }
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-      softly.assertThat(edges).as("diagram edge of sequence flow %s", flow.getId()).contains(flow.getId());
+      softly
+          .assertThat(edges)
+          .as("diagram edge of sequence flow %s", flow.getId())
+          .contains(flow.getId());
     }
 
     // code is wired only by delegate expressions; no scripts
     softly.assertThat(model.getModelElementsByType(ScriptTask.class)).as("script tasks").isEmpty();
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-      softly.assertThat(isDelegateExpressionOrExternal(task.getCamundaDelegateExpression(), task.getCamundaType()))
-          .as("service task %s uses camunda:delegateExpression (or is an external task)", task.getId()).isTrue();
-      softly.assertThat(task.getCamundaExpression()).as("camunda:expression on %s", task.getId()).isNull();
+      softly
+          .assertThat(
+              isDelegateExpressionOrExternal(
+                  task.getCamundaDelegateExpression(), task.getCamundaType()))
+          .as(
+              "service task %s uses camunda:delegateExpression (or is an external task)",
+              task.getId())
+          .isTrue();
+      softly
+          .assertThat(task.getCamundaExpression())
+          .as("camunda:expression on %s", task.getId())
+          .isNull();
     }
     for (SendTask task : model.getModelElementsByType(SendTask.class)) {
-      softly.assertThat(isDelegateExpressionOrExternal(task.getCamundaDelegateExpression(), task.getCamundaType()))
-          .as("send task %s uses camunda:delegateExpression (or is an external task)", task.getId()).isTrue();
-      softly.assertThat(task.getCamundaExpression()).as("camunda:expression on %s", task.getId()).isNull();
+      softly
+          .assertThat(
+              isDelegateExpressionOrExternal(
+                  task.getCamundaDelegateExpression(), task.getCamundaType()))
+          .as("send task %s uses camunda:delegateExpression (or is an external task)", task.getId())
+          .isTrue();
+      softly
+          .assertThat(task.getCamundaExpression())
+          .as("camunda:expression on %s", task.getId())
+          .isNull();
     }
     for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
-      softly.assertThat(isNotBlank(task.getCamundaDecisionRef())
-              || isDelegateExpressionOrExternal(task.getCamundaDelegateExpression(), task.getCamundaType()))
-          .as("business rule task %s references a DMN decision or uses camunda:delegateExpression", task.getId()).isTrue();
-      softly.assertThat(task.getCamundaExpression()).as("camunda:expression on %s", task.getId()).isNull();
+      softly
+          .assertThat(
+              isNotBlank(task.getCamundaDecisionRef())
+                  || isDelegateExpressionOrExternal(
+                      task.getCamundaDelegateExpression(), task.getCamundaType()))
+          .as(
+              "business rule task %s references a DMN decision or uses camunda:delegateExpression",
+              task.getId())
+          .isTrue();
+      softly
+          .assertThat(task.getCamundaExpression())
+          .as("camunda:expression on %s", task.getId())
+          .isNull();
     }
 
     // user task forms are Camunda Forms in processes/
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      softly.assertThat(task.getCamundaFormKey()).as("camunda:formKey on %s (use camunda:formRef)", task.getId()).isNull();
-      boolean generatedForm = task.getExtensionElements() != null
-          && !task.getExtensionElements().getElementsQuery().filterByType(CamundaFormData.class).list().isEmpty();
-      softly.assertThat(generatedForm).as("camunda:formData on %s (use a Camunda Form)", task.getId()).isFalse();
+      softly
+          .assertThat(task.getCamundaFormKey())
+          .as("camunda:formKey on %s (use camunda:formRef)", task.getId())
+          .isNull();
+      boolean generatedForm =
+          task.getExtensionElements() != null
+              && !task.getExtensionElements()
+                  .getElementsQuery()
+                  .filterByType(CamundaFormData.class)
+                  .list()
+                  .isEmpty();
+      softly
+          .assertThat(generatedForm)
+          .as("camunda:formData on %s (use a Camunda Form)", task.getId())
+          .isFalse();
       if (task.getCamundaFormRef() != null) {
-        softly.assertThat(formIds).as("form of %s (camunda:formRef)", task.getId()).contains(task.getCamundaFormRef());
+        softly
+            .assertThat(formIds)
+            .as("form of %s (camunda:formRef)", task.getId())
+            .contains(task.getCamundaFormRef());
       }
     }
 
     Document dom = parseXml(file);
-    forEachElement(dom.getDocumentElement(), element -> {
-      softly.assertThat(element.hasAttributeNS(CAMUNDA_BPMN_NS, "class"))
-          .as("camunda:class on <%s id=%s>", element.getLocalName(), element.getAttribute("id")).isFalse();
-      softly.assertThat(CAMUNDA_BPMN_NS.equals(element.getNamespaceURI()) && "script".equals(element.getLocalName()))
-          .as("camunda:script inside <%s>", element.getParentNode().getLocalName()).isFalse();
-    });
+    forEachElement(
+        dom.getDocumentElement(),
+        element -> {
+          softly
+              .assertThat(element.hasAttributeNS(CAMUNDA_BPMN_NS, "class"))
+              .as("camunda:class on <%s id=%s>", element.getLocalName(), element.getAttribute("id"))
+              .isFalse();
+          softly
+              .assertThat(
+                  CAMUNDA_BPMN_NS.equals(element.getNamespaceURI())
+                      && "script".equals(element.getLocalName()))
+              .as("camunda:script inside <%s>", element.getParentNode().getLocalName())
+              .isFalse();
+        });
     checkIds(idsOf(dom), softly);
   }
 
   private static void checkDmn(Path file, SoftAssertions softly) throws Exception {
-    DmnModelInstance model = Dmn.readModelFromFile(file.toFile()); // validates against the DMN schema
+    DmnModelInstance model =
+        Dmn.readModelFromFile(file.toFile()); // validates against the DMN schema
     var decisions = model.getModelElementsByType(Decision.class);
     softly.assertThat(decisions).as("decisions").isNotEmpty();
 
     Document dom = parseXml(file);
-    softly.assertThat(dom.getElementsByTagNameNS("*", "DMNDI").getLength()).as("DMN diagram interchange (dmndi:DMNDI)")
+    softly
+        .assertThat(dom.getElementsByTagNameNS("*", "DMNDI").getLength())
+        .as("DMN diagram interchange (dmndi:DMNDI)")
         .isPositive();
-    softly.assertThat(dom.getElementsByTagNameNS("*", "DMNDiagram").getLength()).as("dmndi:DMNDiagram").isPositive();
+    softly
+        .assertThat(dom.getElementsByTagNameNS("*", "DMNDiagram").getLength())
+        .as("dmndi:DMNDiagram")
+        .isPositive();
     Set<String> shapes = new HashSet<>();
     NodeList shapeElements = dom.getElementsByTagNameNS("*", "DMNShape");
     for (int i = 0; i < shapeElements.getLength(); i++) {
       shapes.add(((Element) shapeElements.item(i)).getAttribute("dmnElementRef"));
     }
     for (Decision decision : decisions) {
-      softly.assertThat(decision.getName()).as("name of decision %s", decision.getId()).isNotBlank();
-      softly.assertThat(decision.getCamundaHistoryTimeToLiveString())
-          .as("camunda:historyTimeToLive of decision %s", decision.getId()).isNotBlank();
-      softly.assertThat(shapes).as("diagram shape of decision %s", decision.getId()).contains(decision.getId());
+      softly
+          .assertThat(decision.getName())
+          .as("name of decision %s", decision.getId())
+          .isNotBlank();
+      softly
+          .assertThat(decision.getCamundaHistoryTimeToLiveString())
+          .as("camunda:historyTimeToLive of decision %s", decision.getId())
+          .isNotBlank();
+      softly
+          .assertThat(shapes)
+          .as("diagram shape of decision %s", decision.getId())
+          .contains(decision.getId());
     }
-    forEachElement(dom.getDocumentElement(), element -> softly.assertThat(element.hasAttributeNS(CAMUNDA_DMN_NS, "class"))
-        .as("camunda:class on <%s id=%s>", element.getLocalName(), element.getAttribute("id")).isFalse());
+    forEachElement(
+        dom.getDocumentElement(),
+        element ->
+            softly
+                .assertThat(element.hasAttributeNS(CAMUNDA_DMN_NS, "class"))
+                .as(
+                    "camunda:class on <%s id=%s>",
+                    element.getLocalName(), element.getAttribute("id"))
+                .isFalse());
     checkIds(idsOf(dom), softly);
   }
 
@@ -251,7 +382,10 @@ class ProcessModelTest {
     softly.assertThat(form.isObject()).as("form is a JSON object").isTrue();
     softly.assertThat(form.path("id").asText()).as("form id").isNotBlank();
     softly.assertThat(form.path("type").asText()).as("form type").isEqualTo("default");
-    softly.assertThat(form.path("executionPlatform").asText()).as("executionPlatform").isEqualTo("Camunda Platform");
+    softly
+        .assertThat(form.path("executionPlatform").asText())
+        .as("executionPlatform")
+        .isEqualTo("Camunda Platform");
     softly.assertThat(form.path("components").isArray()).as("components array").isTrue();
     softly.assertThat(form.path("components").size()).as("number of components").isPositive();
 
@@ -264,7 +398,8 @@ class ProcessModelTest {
     checkIds(ids, softly);
   }
 
-  private static void checkComponents(JsonNode components, List<String> ids, List<String> keys, SoftAssertions softly) {
+  private static void checkComponents(
+      JsonNode components, List<String> ids, List<String> keys, SoftAssertions softly) {
     for (JsonNode component : components) {
       String type = component.path("type").asText();
       String id = component.path("id").asText();
@@ -275,7 +410,10 @@ class ProcessModelTest {
         ids.add(component.path("layout").path("row").asText());
       }
       if (INPUT_COMPONENTS.contains(type)) {
-        softly.assertThat(component.path("key").asText()).as("key of %s component %s", type, id).isNotBlank();
+        softly
+            .assertThat(component.path("key").asText())
+            .as("key of %s component %s", type, id)
+            .isNotBlank();
         keys.add(component.path("key").asText());
       }
       if (component.has("components")) {
@@ -287,10 +425,14 @@ class ProcessModelTest {
   // --- helpers
 
   private static void checkIds(List<String> ids, SoftAssertions softly) {
-    List<String> generated = ids.stream()
-        .filter(id -> GENERATED_IDS.stream().anyMatch(pattern -> pattern.matcher(id).matches()))
-        .toList();
-    softly.assertThat(generated).as("ids that look generated by a modeler; give them readable names").isEmpty();
+    List<String> generated =
+        ids.stream()
+            .filter(id -> GENERATED_IDS.stream().anyMatch(pattern -> pattern.matcher(id).matches()))
+            .toList();
+    softly
+        .assertThat(generated)
+        .as("ids that look generated by a modeler; give them readable names")
+        .isEmpty();
   }
 
   private static boolean isDelegateExpressionOrExternal(String delegateExpression, String type) {
@@ -302,7 +444,9 @@ class ProcessModelTest {
   }
 
   private static List<Path> filesInProcesses() {
-    assertThat(PROCESSES).as("the processes/ directory (tests run from the project root)").isDirectory();
+    assertThat(PROCESSES)
+        .as("the processes/ directory (tests run from the project root)")
+        .isDirectory();
     try (Stream<Path> paths = Files.walk(PROCESSES)) {
       return paths.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
     } catch (IOException e) {
@@ -352,11 +496,13 @@ class ProcessModelTest {
 
   private static List<String> idsOf(Document dom) {
     List<String> ids = new ArrayList<>();
-    forEachElement(dom.getDocumentElement(), element -> {
-      if (element.hasAttribute("id")) {
-        ids.add(element.getAttribute("id"));
-      }
-    });
+    forEachElement(
+        dom.getDocumentElement(),
+        element -> {
+          if (element.hasAttribute("id")) {
+            ids.add(element.getAttribute("id"));
+          }
+        });
     return ids;
   }
 }

@@ -29,9 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * security.md and api.md over real HTTP: the role matrix of every implemented endpoint, deny by default, the
- * engine REST API and webapps for internal users only, security headers, error hygiene and login throttling.
- * Run on H2 and on PostgreSQL by the subclasses.
+ * security.md and api.md over real HTTP: the role matrix of every implemented endpoint, deny by
+ * default, the engine REST API and webapps for internal users only, security headers, error hygiene
+ * and login throttling. Run on H2 and on PostgreSQL by the subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SecurityIT {
@@ -52,7 +52,10 @@ abstract class SecurityIT {
     }
   }
 
-  /** Every endpoint implemented so far, with who may call it (api.md "Endpoints the contract fixes"). */
+  /**
+   * Every endpoint implemented so far, with who may call it (api.md "Endpoints the contract
+   * fixes").
+   */
   static final List<Rule> RULES =
       List.of(
           new Rule("POST", "/api/users", Set.of(ADMIN)),
@@ -86,12 +89,14 @@ abstract class SecurityIT {
     users.put(QA, world.user("sec-qa", QA, null));
     users.put(EXECUTIVE, world.user("sec-exec", EXECUTIVE, null));
     users.put(LEAD, world.user("sec-lead", LEAD, vendorA));
-    Api.Response filed = api.post(users.get(RM), "/api/escalations", TestWorld.escalationBody(vendorA, "P3"));
+    Api.Response filed =
+        api.post(users.get(RM), "/api/escalations", TestWorld.escalationBody(vendorA, "P3"));
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
     escalationA = filed.json().get("id").asText();
   }
 
-  // --- the role matrix ---------------------------------------------------------------------------------------
+  // --- the role matrix
+  // ---------------------------------------------------------------------------------------
 
   Stream<Arguments> roleMatrix() {
     return ROLES.stream().flatMap(role -> RULES.stream().map(rule -> Arguments.of(role, rule)));
@@ -126,19 +131,37 @@ abstract class SecurityIT {
   @Test
   void aWrongPasswordOrAnUnknownUserIs401() {
     String user = world.user("sec-wrong", QA, null);
-    Api.Response wrong = api.send(null, "GET", "/api/me", null, null, Map.of("Authorization", Api.basic(user, "Not-the-password-1!")));
+    Api.Response wrong =
+        api.send(
+            null,
+            "GET",
+            "/api/me",
+            null,
+            null,
+            Map.of("Authorization", Api.basic(user, "Not-the-password-1!")));
     assertProblem(wrong, 401);
     assertThat(wrong.header("WWW-Authenticate")).startsWith("Basic");
 
     Api.Response unknown =
-        api.send(null, "GET", "/api/me", null, null, Map.of("Authorization", Api.basic("nobody-" + UUID.randomUUID(), TestProperties.PASSWORD)));
+        api.send(
+            null,
+            "GET",
+            "/api/me",
+            null,
+            null,
+            Map.of(
+                "Authorization",
+                Api.basic("nobody-" + UUID.randomUUID(), TestProperties.PASSWORD)));
     assertProblem(unknown, 401);
 
-    Api.Response garbage = api.send(null, "GET", "/api/me", null, null, Map.of("Authorization", "Basic !!!not-base64"));
+    Api.Response garbage =
+        api.send(
+            null, "GET", "/api/me", null, null, Map.of("Authorization", "Basic !!!not-base64"));
     assertThat(garbage.status()).isEqualTo(401);
   }
 
-  // --- deny by default -----------------------------------------------------------------------------------------
+  // --- deny by default
+  // -----------------------------------------------------------------------------------------
 
   @Test
   void anUnknownApiPathIsRefused() {
@@ -156,7 +179,9 @@ abstract class SecurityIT {
         }) {
       String what = request[0] + " " + request[1];
       assertProblem(api.send(rm, request[0], request[1], null, null, Map.of()), 403);
-      assertThat(api.send(admin, request[0], request[1], null, null, Map.of()).status()).as(what).isEqualTo(403);
+      assertThat(api.send(admin, request[0], request[1], null, null, Map.of()).status())
+          .as(what)
+          .isEqualTo(403);
       Api.Response anonymous = api.send(null, request[0], request[1], null, null, Map.of());
       assertProblem(anonymous, 401);
     }
@@ -164,10 +189,19 @@ abstract class SecurityIT {
 
   @Test
   void anUnknownPathOutsideTheApiIsNotServed() {
-    for (String path : new String[] {"/nothing", "/admin", "/actuator/env", "/actuator/beans", "/h2-console", "/WEB-INF/web.xml"}) {
+    for (String path :
+        new String[] {
+          "/nothing",
+          "/admin",
+          "/actuator/env",
+          "/actuator/beans",
+          "/h2-console",
+          "/WEB-INF/web.xml"
+        }) {
       for (String user : new String[] {null, users.get(RM), users.get(ADMIN)}) {
         Api.Response response = api.get(user, path);
-        // the pages are behind the login form (HTTP Basic counts only on /api, /engine-rest and /camunda)
+        // the pages are behind the login form (HTTP Basic counts only on /api, /engine-rest and
+        // /camunda)
         assertThat(response.status()).as(user + " " + path).isIn(302, 401, 403, 404);
         if (response.status() == 302) {
           assertThat(response.header("Location")).as(path).endsWith("/login");
@@ -177,7 +211,8 @@ abstract class SecurityIT {
     }
   }
 
-  // --- engine REST API and webapps: internal users only ---------------------------------------------------------
+  // --- engine REST API and webapps: internal users only
+  // ---------------------------------------------------------
 
   @Test
   void theEngineRestApiNeedsAnInternalUser() {
@@ -187,7 +222,9 @@ abstract class SecurityIT {
       assertThat(anonymous.header("WWW-Authenticate")).startsWith("Basic");
       assertProblem(api.get(users.get(LEAD), path), 403);
       for (String internal : new String[] {RM, QA, EXECUTIVE, ADMIN}) {
-        assertThat(api.get(users.get(internal), path).status()).as(internal + " " + path).isEqualTo(200);
+        assertThat(api.get(users.get(internal), path).status())
+            .as(internal + " " + path)
+            .isEqualTo(200);
       }
     }
   }
@@ -228,25 +265,49 @@ abstract class SecurityIT {
 
     Map<String, Object> newUser =
         Map.of(
-            "profile", Map.of("id", "sec-sneaky-" + world.unique("u").toLowerCase(), "firstName", "Sneaky", "lastName", "Newcomer"),
+            "profile",
+                Map.of(
+                    "id",
+                    "sec-sneaky-" + world.unique("u").toLowerCase(),
+                    "firstName",
+                    "Sneaky",
+                    "lastName",
+                    "Newcomer"),
             "credentials", Map.of("password", TestProperties.PASSWORD));
     assertThat(api.post(rm, "/engine-rest/user/create", newUser).status()).isEqualTo(403);
     // no way into the administrators' group
-    assertThat(api.put(rm, "/engine-rest/group/" + Role.ADMIN.groupId() + "/members/" + rm, null).status()).isEqualTo(403);
+    assertThat(
+            api.put(rm, "/engine-rest/group/" + Role.ADMIN.groupId() + "/members/" + rm, null)
+                .status())
+        .isEqualTo(403);
     assertThat(memberOfAdmins(rm)).isFalse();
     Map<String, Object> grant =
-        Map.of("type", 1, "permissions", List.of("ALL"), "userId", rm, "resourceType", 0, "resourceId", "*");
+        Map.of(
+            "type",
+            1,
+            "permissions",
+            List.of("ALL"),
+            "userId",
+            rm,
+            "resourceType",
+            0,
+            "resourceId",
+            "*");
     assertThat(api.post(rm, "/engine-rest/authorization/create", grant).status()).isEqualTo(403);
     // nor into another user's credentials
     Map<String, Object> credentials =
         Map.of("password", "Taken-over-123!", "authenticatedUserPassword", TestProperties.PASSWORD);
-    assertThat(api.put(rm, "/engine-rest/user/" + users.get(QA) + "/credentials", credentials).status()).isEqualTo(403);
+    assertThat(
+            api.put(rm, "/engine-rest/user/" + users.get(QA) + "/credentials", credentials)
+                .status())
+        .isEqualTo(403);
     assertThat(api.get(users.get(QA), "/api/me").status()).isEqualTo(200);
   }
 
   @Test
   void expressionsInAdhocQueriesAreRefused() {
-    Api.Response response = api.get(users.get(RM), "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D");
+    Api.Response response =
+        api.get(users.get(RM), "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D");
     assertThat(response.status()).as(response.body()).isEqualTo(400);
   }
 
@@ -266,13 +327,20 @@ abstract class SecurityIT {
         """;
     String boundary = "----steward" + UUID.randomUUID();
     String body =
-        "--" + boundary + "\r\n"
+        "--"
+            + boundary
+            + "\r\n"
             + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nuploaded\r\n"
-            + "--" + boundary + "\r\n"
+            + "--"
+            + boundary
+            + "\r\n"
             + "Content-Disposition: form-data; name=\"data\"; filename=\"uploaded.bpmn\"\r\n"
             + "Content-Type: application/octet-stream\r\n\r\n"
-            + bpmn + "\r\n"
-            + "--" + boundary + "--\r\n";
+            + bpmn
+            + "\r\n"
+            + "--"
+            + boundary
+            + "--\r\n";
     String contentType = "multipart/form-data; boundary=" + boundary;
     for (String path :
         new String[] {
@@ -286,22 +354,35 @@ abstract class SecurityIT {
         assertThat(response.status()).as(user + " " + path + ": " + response.body()).isEqualTo(403);
       }
     }
-    Api.Response definitions = api.get(TestProperties.ADMIN, "/engine-rest/process-definition?key=sec_uploaded");
+    Api.Response definitions =
+        api.get(TestProperties.ADMIN, "/engine-rest/process-definition?key=sec_uploaded");
     assertThat(definitions.status()).isEqualTo(200);
     assertThat(definitions.json()).isEmpty();
     // redeploying an existing deployment is refused too
-    String deployment = api.get(TestProperties.ADMIN, "/engine-rest/deployment?maxResults=1").json().get(0).get("id").asText();
-    assertThat(api.post(TestProperties.ADMIN, "/engine-rest/deployment/" + deployment + "/redeploy", Map.of()).status())
+    String deployment =
+        api.get(TestProperties.ADMIN, "/engine-rest/deployment?maxResults=1")
+            .json()
+            .get(0)
+            .get("id")
+            .asText();
+    assertThat(
+            api.post(
+                    TestProperties.ADMIN,
+                    "/engine-rest/deployment/" + deployment + "/redeploy",
+                    Map.of())
+                .status())
         .isEqualTo(403);
   }
 
   @Test
   void theWebappsNeedAnInternalUser() {
-    for (String path : new String[] {"/camunda/app/tasklist/default/", "/camunda/api/engine/engine/"}) {
+    for (String path :
+        new String[] {"/camunda/app/tasklist/default/", "/camunda/api/engine/engine/"}) {
       assertProblem(api.get(users.get(LEAD), path), 403);
       assertThat(api.get(users.get(RM), path).status()).as("RM " + path).isEqualTo(200);
 
-      Api.Response json = api.send(null, "GET", path, null, null, Map.of("Accept", "application/json"));
+      Api.Response json =
+          api.send(null, "GET", path, null, null, Map.of("Accept", "application/json"));
       assertProblem(json, 401);
 
       Api.Response browser = api.send(null, "GET", path, null, null, Map.of("Accept", "text/html"));
@@ -316,19 +397,27 @@ abstract class SecurityIT {
     String form = loginForm(lead);
     String login = "/camunda/api/admin/auth/user/default/login/tasklist";
 
-    Api.Response withCredentials = api.send(lead, "POST", login, form, FORM, Map.of("Accept", "application/json"));
+    Api.Response withCredentials =
+        api.send(lead, "POST", login, form, FORM, Map.of("Accept", "application/json"));
     assertProblem(withCredentials, 403);
     assertNoWebappSession(withCredentials);
 
     // without a signed-in user the request never reaches Camunda's login resource
-    Api.Response formOnly = api.send(null, "POST", login, form, FORM, Map.of("Accept", "application/json"));
+    Api.Response formOnly =
+        api.send(null, "POST", login, form, FORM, Map.of("Accept", "application/json"));
     assertProblem(formOnly, 401);
     assertNoWebappSession(formOnly);
 
     // and the application's own login form does not open the webapps to them either
     String leadSession = signInWithForm(lead);
     Api.Response tasklist =
-        api.send(null, "GET", "/camunda/api/engine/engine/", null, null, Map.of("Cookie", "JSESSIONID=" + leadSession, "Accept", "application/json"));
+        api.send(
+            null,
+            "GET",
+            "/camunda/api/engine/engine/",
+            null,
+            null,
+            Map.of("Cookie", "JSESSIONID=" + leadSession, "Accept", "application/json"));
     assertProblem(tasklist, 403);
   }
 
@@ -341,30 +430,48 @@ abstract class SecurityIT {
 
     String form = loginForm(users.get(RM));
     Api.Response withoutToken =
-        api.send(null, "POST", "/login", form, FORM, Map.of("Cookie", "JSESSIONID=" + cookie(page, "JSESSIONID")));
+        api.send(
+            null,
+            "POST",
+            "/login",
+            form,
+            FORM,
+            Map.of("Cookie", "JSESSIONID=" + cookie(page, "JSESSIONID")));
     assertThat(withoutToken.status()).as("login without the CSRF token").isEqualTo(403);
 
-    // with the token it works, and signing in starts a new session (no session fixation): see signInWithForm
+    // with the token it works, and signing in starts a new session (no session fixation): see
+    // signInWithForm
     assertThat(signInWithForm(users.get(RM))).isNotBlank();
   }
 
   @Test
   void aBrowserSessionAuthenticatesNoApiCallAndNoWebappChangeWithoutTheCsrfToken() {
     String session = signInWithForm(users.get(RM));
-    Map<String, String> cookie = Map.of("Cookie", "JSESSIONID=" + session, "Accept", "application/json");
+    Map<String, String> cookie =
+        Map.of("Cookie", "JSESSIONID=" + session, "Accept", "application/json");
 
-    // the API is stateless HTTP Basic: a session cookie authenticates nothing there, so there is nothing to forge
+    // the API is stateless HTTP Basic: a session cookie authenticates nothing there, so there is
+    // nothing to forge
     assertProblem(api.send(null, "GET", "/api/me", null, null, cookie), 401);
     Map<String, Object> vendor = TestWorld.vendorBody(world.unique("SEC-CSRF"));
     assertProblem(api.send(null, "POST", "/api/vendors", vendor, "application/json", cookie), 401);
 
     // the webapps run on the session, and every state-changing call needs Camunda's CSRF token
     String xsrf = webappCsrfToken(session);
-    Api.Response filters = api.send(null, "GET", "/camunda/api/engine/engine/default/filter", null, null, cookie);
+    Api.Response filters =
+        api.send(null, "GET", "/camunda/api/engine/engine/default/filter", null, null, cookie);
     assertThat(filters.status()).as(filters.body()).isEqualTo(200);
-    String list = "/camunda/api/engine/engine/default/filter/" + filters.json().get(0).get("id").asText() + "/list";
+    String list =
+        "/camunda/api/engine/engine/default/filter/"
+            + filters.json().get(0).get("id").asText()
+            + "/list";
 
-    Map<String, String> forgedHeaders = Map.of("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf, "Accept", "application/json");
+    Map<String, String> forgedHeaders =
+        Map.of(
+            "Cookie",
+            "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf,
+            "Accept",
+            "application/json");
     Api.Response forged = api.send(null, "POST", list, "{}", "application/json", forgedHeaders);
     assertThat(forged.status()).isEqualTo(403);
     assertThat(forged.header("X-XSRF-TOKEN")).isEqualTo("Required");
@@ -374,14 +481,30 @@ abstract class SecurityIT {
     String again = signInWithForm(users.get(RM));
     String token = webappCsrfToken(again);
     Map<String, String> genuineHeaders =
-        Map.of("Cookie", "JSESSIONID=" + again + "; XSRF-TOKEN=" + token, "X-XSRF-TOKEN", token, "Accept", "application/json");
+        Map.of(
+            "Cookie",
+            "JSESSIONID=" + again + "; XSRF-TOKEN=" + token,
+            "X-XSRF-TOKEN",
+            token,
+            "Accept",
+            "application/json");
     Api.Response genuine = api.send(null, "POST", list, "{}", "application/json", genuineHeaders);
     assertThat(genuine.status()).as(genuine.body()).isEqualTo(200);
   }
 
-  /** Opens Tasklist in the session and returns the CSRF token Camunda hands out in its (hardened) cookie. */
+  /**
+   * Opens Tasklist in the session and returns the CSRF token Camunda hands out in its (hardened)
+   * cookie.
+   */
   private String webappCsrfToken(String session) {
-    Api.Response app = api.send(null, "GET", "/camunda/app/tasklist/default/", null, null, Map.of("Cookie", "JSESSIONID=" + session));
+    Api.Response app =
+        api.send(
+            null,
+            "GET",
+            "/camunda/app/tasklist/default/",
+            null,
+            null,
+            Map.of("Cookie", "JSESSIONID=" + session));
     assertThat(app.status()).isEqualTo(200);
     assertThat(setCookie(app, "XSRF-TOKEN")).contains("SameSite=Strict");
     String token = cookie(app, "XSRF-TOKEN");
@@ -391,12 +514,14 @@ abstract class SecurityIT {
 
   @Test
   void aUrlTheFirewallRejectsIsAProblemDetailToo() {
-    for (String path : new String[] {"/api/vendors;jsessionid=x", "/api//vendors", "/api/vendors/%2e%2e/users"}) {
+    for (String path :
+        new String[] {"/api/vendors;jsessionid=x", "/api//vendors", "/api/vendors/%2e%2e/users"}) {
       assertProblem(api.get(users.get(RM), path), 400);
     }
   }
 
-  // --- headers and error hygiene ------------------------------------------------------------------------------
+  // --- headers and error hygiene
+  // ------------------------------------------------------------------------------
 
   @Test
   void apiResponsesCarryTheSecurityHeaders() {
@@ -406,9 +531,13 @@ abstract class SecurityIT {
     responses.add(api.get(users.get(LEAD), "/api/users"));
     responses.add(api.get(users.get(RM), "/api/vendors/no-such-vendor"));
     for (Api.Response response : responses) {
-      assertThat(response.header("X-Content-Type-Options")).as(response.body()).isEqualTo("nosniff");
+      assertThat(response.header("X-Content-Type-Options"))
+          .as(response.body())
+          .isEqualTo("nosniff");
       assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
-      assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
+      assertThat(response.header("Content-Security-Policy"))
+          .contains("default-src 'self'")
+          .contains("frame-ancestors 'none'");
       assertThat(response.header("Cache-Control")).contains("no-store");
     }
   }
@@ -420,9 +549,12 @@ abstract class SecurityIT {
     assertProblem(api.get(rm, "/api/escalations/no-such-escalation"), 404);
     assertProblem(api.get(rm, "/api/escalations?status=NOT_A_STATUS"), 400);
 
-    Api.Response malformed = api.postRaw(rm, "/api/vendors", "{\"code\": \"X\", ", "application/json");
+    Api.Response malformed =
+        api.postRaw(rm, "/api/vendors", "{\"code\": \"X\", ", "application/json");
     JsonNode problem = assertProblem(malformed, 400);
-    assertThat(problem.get("detail").asText()).doesNotContain("JSON parse error").doesNotContain("com.fasterxml");
+    assertThat(problem.get("detail").asText())
+        .doesNotContain("JSON parse error")
+        .doesNotContain("com.fasterxml");
 
     Api.Response notJson = api.postRaw(rm, "/api/vendors", "code=X", "text/plain");
     assertThat(notJson.status()).isEqualTo(415);
@@ -435,19 +567,23 @@ abstract class SecurityIT {
     Api.Response empty = api.postRaw(rm, "/api/vendors", "", "application/json");
     assertProblem(empty, 400);
 
-    Api.Response deep = api.postRaw(rm, "/api/vendors", "[".repeat(5000) + "]".repeat(5000), "application/json");
+    Api.Response deep =
+        api.postRaw(rm, "/api/vendors", "[".repeat(5000) + "]".repeat(5000), "application/json");
     assertThat(deep.status()).isIn(400, 422);
     assertNoLeak(deep);
   }
 
-  // --- login throttling ---------------------------------------------------------------------------------------
+  // --- login throttling
+  // ---------------------------------------------------------------------------------------
 
   @Test
   void afterAFailedLoginEvenTheRightPasswordWaitsForTheLoginDelay() throws InterruptedException {
     String user = world.user("sec-delay", QA, null);
     long failedAt = System.nanoTime();
     assertThat(signIn(user, "Not-the-password-1!")).isEqualTo(401);
-    assertThat(signIn(user, TestProperties.PASSWORD)).as("right password during the login delay").isEqualTo(401);
+    assertThat(signIn(user, TestProperties.PASSWORD))
+        .as("right password during the login delay")
+        .isEqualTo(401);
     // the delay (login-delay-base) is short: the right password works again soon
     int status = 401;
     while (status == 401 && System.nanoTime() - failedAt < Duration.ofSeconds(10).toNanos()) {
@@ -463,23 +599,32 @@ abstract class SecurityIT {
     String locked = world.user("sec-locked", RM, null);
     String control = world.user("sec-nine", RM, null);
 
-    // the login delay grows with each failure; the test skips the waiting by expiring the delay in the database,
+    // the login delay grows with each failure; the test skips the waiting by expiring the delay in
+    // the database,
     // so every one of the wrong passwords really counts as an attempt
     failLogins(control, 9);
     expireLoginDelay(control);
-    assertThat(signIn(control, TestProperties.PASSWORD)).as("nine failures do not lock").isEqualTo(200);
+    assertThat(signIn(control, TestProperties.PASSWORD))
+        .as("nine failures do not lock")
+        .isEqualTo(200);
 
     failLogins(locked, 10);
     expireLoginDelay(locked);
     assertThat(failedAttempts(locked)).isEqualTo(10);
-    assertThat(signIn(locked, TestProperties.PASSWORD)).as("right password after ten failures").isEqualTo(401);
+    assertThat(signIn(locked, TestProperties.PASSWORD))
+        .as("right password after ten failures")
+        .isEqualTo(401);
     assertThat(api.get(locked, "/engine-rest/engine").status()).isEqualTo(401);
 
-    assertThat(api.post(TestProperties.ADMIN, "/engine-rest/user/" + locked + "/unlock", null).status()).isEqualTo(204);
+    assertThat(
+            api.post(TestProperties.ADMIN, "/engine-rest/user/" + locked + "/unlock", null)
+                .status())
+        .isEqualTo(204);
     assertThat(signIn(locked, TestProperties.PASSWORD)).isEqualTo(200);
   }
 
-  // --- helpers ------------------------------------------------------------------------------------------------
+  // --- helpers
+  // ------------------------------------------------------------------------------------------------
 
   private Api.Response call(String user, Rule rule, String role) {
     String path =
@@ -497,20 +642,28 @@ abstract class SecurityIT {
             default -> Map.of();
           };
     }
-    return api.send(user, rule.method(), path, body, body == null ? null : "application/json", Map.of());
+    return api.send(
+        user, rule.method(), path, body, body == null ? null : "application/json", Map.of());
   }
 
   private Map<String, Object> newUser(String byRole) {
     return Map.of(
-        "username", world.unique("made-by-" + byRole.substring(0, 2)).toLowerCase(),
-        "password", TestProperties.PASSWORD,
-        "displayName", "Made Tester",
-        "role", QA);
+        "username",
+        world.unique("made-by-" + byRole.substring(0, 2)).toLowerCase(),
+        "password",
+        TestProperties.PASSWORD,
+        "displayName",
+        "Made Tester",
+        "role",
+        QA);
   }
 
   private void createStandaloneTask(String id, String assignee) {
     Api.Response created =
-        api.post(TestProperties.ADMIN, "/engine-rest/task/create", Map.of("id", id, "name", "Security test task", "assignee", assignee));
+        api.post(
+            TestProperties.ADMIN,
+            "/engine-rest/task/create",
+            Map.of("id", id, "name", "Security test task", "assignee", assignee));
     assertThat(created.status()).as(created.body()).isEqualTo(204);
   }
 
@@ -522,11 +675,16 @@ abstract class SecurityIT {
   }
 
   private boolean memberOfAdmins(String user) {
-    return api.get(TestProperties.ADMIN, "/engine-rest/group?member=" + user).json().findValuesAsText("id").contains(Role.ADMIN.groupId());
+    return api.get(TestProperties.ADMIN, "/engine-rest/group?member=" + user)
+        .json()
+        .findValuesAsText("id")
+        .contains(Role.ADMIN.groupId());
   }
 
   private int signIn(String user, String password) {
-    return api.send(null, "GET", "/api/me", null, null, Map.of("Authorization", Api.basic(user, password))).status();
+    return api.send(
+            null, "GET", "/api/me", null, null, Map.of("Authorization", Api.basic(user, password)))
+        .status();
   }
 
   private void failLogins(String user, int times) {
@@ -536,24 +694,33 @@ abstract class SecurityIT {
     }
   }
 
-  /** Fast-forwards one user's login delay (the engine refuses every password while it runs, counting nothing). */
+  /**
+   * Fast-forwards one user's login delay (the engine refuses every password while it runs, counting
+   * nothing).
+   */
   private void expireLoginDelay(String user) {
     jdbc.update("update ACT_ID_USER set LOCK_EXP_TIME_ = null where ID_ = ?", user);
   }
 
   private int failedAttempts(String user) {
-    Integer attempts = jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, user);
+    Integer attempts =
+        jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, user);
     return attempts == null ? 0 : attempts;
   }
 
   private static final String FORM = "application/x-www-form-urlencoded";
 
   private static String loginForm(String user) {
-    return "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+    return "username="
+        + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password="
         + URLEncoder.encode(TestProperties.PASSWORD, StandardCharsets.UTF_8);
   }
 
-  /** Signs in through the application's login form (with its CSRF token) and returns the new session id. */
+  /**
+   * Signs in through the application's login form (with its CSRF token) and returns the new session
+   * id.
+   */
   private String signInWithForm(String user) {
     Api.Response page = api.send(null, "GET", "/login", null, null, Map.of("Accept", "text/html"));
     assertThat(page.status()).isEqualTo(200);
@@ -569,12 +736,18 @@ abstract class SecurityIT {
     assertThat(signedIn.status()).isEqualTo(302);
     assertThat(signedIn.header("Location")).doesNotContain("error");
     String session = cookie(signedIn, "JSESSIONID");
-    assertThat(session).as("a new session after signing in").isNotBlank().isNotEqualTo(cookie(page, "JSESSIONID"));
+    assertThat(session)
+        .as("a new session after signing in")
+        .isNotBlank()
+        .isNotEqualTo(cookie(page, "JSESSIONID"));
     return session;
   }
 
   private static String setCookie(Api.Response response, String name) {
-    return response.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst().orElse(null);
+    return response.raw().headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .findFirst()
+        .orElse(null);
   }
 
   private static String cookie(Api.Response response, String name) {
@@ -592,10 +765,22 @@ abstract class SecurityIT {
       return;
     }
     Api.Response probe =
-        api.send(null, "GET", "/camunda/api/admin/auth/user/default", null, null, Map.of("Cookie", "JSESSIONID=" + session, "Accept", "application/json"));
+        api.send(
+            null,
+            "GET",
+            "/camunda/api/admin/auth/user/default",
+            null,
+            null,
+            Map.of("Cookie", "JSESSIONID=" + session, "Accept", "application/json"));
     assertThat(probe.status()).isIn(401, 403);
     Api.Response engine =
-        api.send(null, "GET", "/camunda/api/engine/engine/", null, null, Map.of("Cookie", "JSESSIONID=" + session, "Accept", "application/json"));
+        api.send(
+            null,
+            "GET",
+            "/camunda/api/engine/engine/",
+            null,
+            null,
+            Map.of("Cookie", "JSESSIONID=" + session, "Accept", "application/json"));
     assertThat(engine.status()).isIn(401, 403);
   }
 }

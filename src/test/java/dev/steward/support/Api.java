@@ -13,11 +13,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-/** A small real-HTTP client for the tests: every call goes over the wire to the running application. */
+/**
+ * A small real-HTTP client for the tests: every call goes over the wire to the running application.
+ */
 public final class Api {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
   public Api(int port) {
@@ -68,15 +71,25 @@ public final class Api {
   }
 
   /**
-   * @param user {@code null} sends no credentials; otherwise HTTP Basic with the test password ({@link
-   *     TestProperties#PASSWORD}, or the admin's for {@link TestProperties#ADMIN})
+   * @param user {@code null} sends no credentials; otherwise HTTP Basic with the test password
+   *     ({@link TestProperties#PASSWORD}, or the admin's for {@link TestProperties#ADMIN})
    * @param body a String is sent as is, anything else as JSON
    */
-  public Response send(String user, String method, String path, Object body, String contentType, Map<String, String> headers) {
+  public Response send(
+      String user,
+      String method,
+      String path,
+      Object body,
+      String contentType,
+      Map<String, String> headers) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
       if (user != null) {
-        String password = TestProperties.ADMIN.equals(user) ? TestProperties.ADMIN_PASSWORD_VALUE : TestProperties.PASSWORD;
+        String password =
+            TestProperties.ADMIN.equals(user)
+                ? TestProperties.ADMIN_PASSWORD_VALUE
+                : TestProperties.PASSWORD;
         request.header("Authorization", basic(user, password));
       }
       headers.forEach(request::header);
@@ -84,9 +97,12 @@ public final class Api {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
         String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-        request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        request
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
       }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -97,6 +113,8 @@ public final class Api {
   }
 
   public static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

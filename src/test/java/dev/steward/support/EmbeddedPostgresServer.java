@@ -8,8 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * One real PostgreSQL per test JVM, from the embedded binaries (no Docker). Started on first use, stopped when
- * the JVM exits. Each caller gets a fresh, empty database, so Flyway and the engine migrate from nothing.
+ * One real PostgreSQL per test JVM, from the embedded binaries (no Docker). Started on first use,
+ * stopped when the JVM exits. Each caller gets a fresh, empty database, so Flyway and the engine
+ * migrate from nothing.
  */
 public final class EmbeddedPostgresServer {
 

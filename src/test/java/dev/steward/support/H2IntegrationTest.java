@@ -7,8 +7,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole application over real HTTP on an in-memory H2 database. Every class with this annotation shares one
- * Spring context (keep the configuration identical), so tests create their own uniquely named data.
+ * The whole application over real HTTP on an in-memory H2 database. Every class with this
+ * annotation shares one Spring context (keep the configuration identical), so tests create their
+ * own uniquely named data.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,8 +4,12 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points a test context at a fresh database on the embedded PostgreSQL and activates the postgres profile. */
-public class PostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+/**
+ * Points a test context at a fresh database on the embedded PostgreSQL and activates the postgres
+ * profile.
+ */
+public class PostgresInitializer
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
@@ -14,7 +18,8 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
             "spring.datasource.url=" + EmbeddedPostgresServer.newDatabase(),
             "spring.datasource.username=postgres",
             "spring.datasource.password=postgres",
-            // the embedded server may stop before the context at JVM exit: fail fast instead of waiting 30 s
+            // the embedded server may stop before the context at JVM exit: fail fast instead of
+            // waiting 30 s
             "spring.datasource.hikari.connection-timeout=2000")
         .applyTo(context);
   }

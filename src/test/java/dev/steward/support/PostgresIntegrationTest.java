@@ -8,8 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application over real HTTP on a real PostgreSQL (embedded binaries, an empty database migrated by
- * Flyway and the engine). All classes with this annotation share one Spring context.
+ * The whole application over real HTTP on a real PostgreSQL (embedded binaries, an empty database
+ * migrated by Flyway and the engine). All classes with this annotation share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

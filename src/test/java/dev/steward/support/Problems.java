@@ -6,23 +6,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Assertions on RFC 9457 problem details, the one error format of the API (api.md "Conventions"). */
+/**
+ * Assertions on RFC 9457 problem details, the one error format of the API (api.md "Conventions").
+ */
 public final class Problems {
 
   /** Text that must never reach a client: stack frames, exception class names, SQL. */
   private static final List<String> LEAKS =
-      List.of("at dev.steward", "Exception", "at java.", "at org.", "org.hibernate", "org.springframework", "SQL", "select ");
+      List.of(
+          "at dev.steward",
+          "Exception",
+          "at java.",
+          "at org.",
+          "org.hibernate",
+          "org.springframework",
+          "SQL",
+          "select ");
 
   private Problems() {}
 
   /**
-   * Asserts the response is a problem detail with the status, a title and a detail, and leaks nothing internal.
+   * Asserts the response is a problem detail with the status, a title and a detail, and leaks
+   * nothing internal.
    *
    * @return the parsed problem, for further assertions
    */
   public static JsonNode assertProblem(Api.Response response, int status) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
-    assertThat(response.contentType()).as("Content-Type of " + response.body()).startsWith("application/problem+json");
+    assertThat(response.contentType())
+        .as("Content-Type of " + response.body())
+        .startsWith("application/problem+json");
     JsonNode problem = response.json();
     assertThat(problem.path("status").asInt()).as(response.body()).isEqualTo(status);
     assertThat(problem.path("title").asText()).as(response.body()).isNotBlank();
@@ -49,12 +62,14 @@ public final class Problems {
   /** The messages of the errors on one field. */
   public static List<String> errorMessages(JsonNode problem, String field) {
     List<String> messages = new ArrayList<>();
-    problem.path("errors").forEach(
-        e -> {
-          if (field.equals(e.path("field").asText(null))) {
-            messages.add(e.path("message").asText());
-          }
-        });
+    problem
+        .path("errors")
+        .forEach(
+            e -> {
+              if (field.equals(e.path("field").asText(null))) {
+                messages.add(e.path("message").asText());
+              }
+            });
     return messages;
   }
 }

@@ -4,6 +4,7 @@ package dev.steward.support;
 public final class TestProperties {
 
   public static final String NO_DEMO = "steward.demo.enabled=false";
+
   /** Timers and async jobs are executed explicitly by the tests. */
   public static final String NO_JOB_EXECUTOR = "camunda.bpm.job-execution.enabled=false";
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Creates uniquely named vendors and users through the API (as the admin), so tests sharing one application
- * context never see each other's data. Every user gets the password {@link TestProperties#PASSWORD}.
+ * Creates uniquely named vendors and users through the API (as the admin), so tests sharing one
+ * application context never see each other's data. Every user gets the password {@link
+ * TestProperties#PASSWORD}.
  */
 public final class TestWorld {
 
@@ -46,7 +47,17 @@ public final class TestWorld {
         api.post(
             TestProperties.ADMIN,
             "/api/users",
-            Map.of("username", username, "password", TestProperties.PASSWORD, "displayName", name + " Tester", "role", role, "onCall", true));
+            Map.of(
+                "username",
+                username,
+                "password",
+                TestProperties.PASSWORD,
+                "displayName",
+                name + " Tester",
+                "role",
+                role,
+                "onCall",
+                true));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return username;
   }

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Escalations and tasks over the public API, for the integration tests: files escalations, reads them, finds a
- * caller's tasks and completes them. Every helper that promises a result asserts the status it expects.
+ * Escalations and tasks over the public API, for the integration tests: files escalations, reads
+ * them, finds a caller's tasks and completes them. Every helper that promises a result asserts the
+ * status it expects.
  */
 public final class Workflow {
 
@@ -53,18 +54,31 @@ public final class Workflow {
 
   /** The caller's open tasks of one escalation (business key = escalation id). */
   public List<JsonNode> tasksOf(String user, String escalationId) {
-    return tasks(user).stream().filter(t -> escalationId.equals(t.path("businessKey").asText())).toList();
+    return tasks(user).stream()
+        .filter(t -> escalationId.equals(t.path("businessKey").asText()))
+        .toList();
   }
 
   /** The caller's open task of the escalation with that task key, if they have one. */
   public Optional<JsonNode> task(String user, String escalationId, String taskKey) {
-    return tasksOf(user, escalationId).stream().filter(t -> taskKey.equals(t.path("taskKey").asText())).findFirst();
+    return tasksOf(user, escalationId).stream()
+        .filter(t -> taskKey.equals(t.path("taskKey").asText()))
+        .findFirst();
   }
 
   /** The caller's open task of the escalation with that task key; fails if they do not have it. */
   public JsonNode requireTask(String user, String escalationId, String taskKey) {
     return task(user, escalationId, taskKey)
-        .orElseThrow(() -> new AssertionError(user + " has no " + taskKey + " for escalation " + escalationId + "; tasks: " + tasksOf(user, escalationId)));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    user
+                        + " has no "
+                        + taskKey
+                        + " for escalation "
+                        + escalationId
+                        + "; tasks: "
+                        + tasksOf(user, escalationId)));
   }
 
   public Api.Response complete(String user, String taskId, Map<String, ?> fields) {

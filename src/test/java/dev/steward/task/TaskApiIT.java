@@ -38,9 +38,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The task API and the escalation API over real HTTP: who sees and completes which task, form validation,
- * conflicts (also under concurrency), idempotent filing and vendor scoping. Run on H2 and on PostgreSQL by the
- * subclasses.
+ * The task API and the escalation API over real HTTP: who sees and completes which task, form
+ * validation, conflicts (also under concurrency), idempotent filing and vendor scoping. Run on H2
+ * and on PostgreSQL by the subclasses.
  */
 abstract class TaskApiIT {
 
@@ -80,7 +80,8 @@ abstract class TaskApiIT {
     executive = world.user("exec", "EXECUTIVE", null);
   }
 
-  // --- listing and reading tasks ---------------------------------------------------------------------------------
+  // --- listing and reading tasks
+  // ---------------------------------------------------------------------------------
 
   @Test
   void theTaskListHasOnlyTasksTheCallerMayWorkOnWithTheirContext() {
@@ -95,23 +96,31 @@ abstract class TaskApiIT {
     assertThat(triage.path("processInstanceId").asText()).isEqualTo(filed.processInstanceId);
     assertThat(triage.path("vendorId").asText()).isEqualTo(vendorA);
     assertThat(Instant.parse(triage.path("created").asText())).isBeforeOrEqualTo(Instant.now());
-    assertThat(Instant.parse(triage.path("due").asText())).isEqualTo(filed.responseDueAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    assertThat(Instant.parse(triage.path("due").asText()))
+        .isEqualTo(filed.responseDueAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     assertEveryTaskIsWorkableBy(filed.triager, mine);
 
-    for (String other : List.of(leadA, leadB, qa, executive, filed.triager.equals(rm) ? onCall : rm)) {
+    for (String other :
+        List.of(leadA, leadB, qa, executive, filed.triager.equals(rm) ? onCall : rm)) {
       List<JsonNode> theirs = flow.tasks(other);
       assertThat(theirs).as(other).noneMatch(t -> filed.id.equals(t.path("businessKey").asText()));
       assertEveryTaskIsWorkableBy(other, theirs);
     }
 
-    // once it is triaged, the RM has the resolution and the lead nothing but their own vendor's tasks
+    // once it is triaged, the RM has the resolution and the lead nothing but their own vendor's
+    // tasks
     triage(filed, "Looking into it.");
     JsonNode resolve = flow.requireTask(rm, filed.id, Elements.RESOLVE);
     assertThat(resolve.path("assignee").asText()).isEqualTo(rm);
-    flow.completeOk(rm, resolve.path("id").asText(), Map.of("resolution", "Done.", "rootCause", "OTHER"));
+    flow.completeOk(
+        rm, resolve.path("id").asText(), Map.of("resolution", "Done.", "rootCause", "OTHER"));
     List<JsonNode> leadTasks = flow.tasks(leadA);
     assertThat(leadTasks).isNotEmpty().allMatch(t -> vendorA.equals(t.path("vendorId").asText()));
-    assertThat(flow.requireTask(leadA, filed.id, Elements.CONFIRM_RESOLUTION).path("assignee").asText()).isEqualTo(leadA);
+    assertThat(
+            flow.requireTask(leadA, filed.id, Elements.CONFIRM_RESOLUTION)
+                .path("assignee")
+                .asText())
+        .isEqualTo(leadA);
     assertThat(flow.tasks(leadB)).noneMatch(t -> filed.id.equals(t.path("businessKey").asText()));
   }
 
@@ -137,7 +146,8 @@ abstract class TaskApiIT {
 
     triage(filed, "On it.");
     JsonNode resolve = flow.requireTask(rm, filed.id, Elements.RESOLVE);
-    JsonNode fields = api.get(rm, "/api/tasks/" + resolve.path("id").asText()).json().path("formFields");
+    JsonNode fields =
+        api.get(rm, "/api/tasks/" + resolve.path("id").asText()).json().path("formFields");
     assertThat(keys(fields)).containsExactly("resolution", "rootCause", "rootCauseDetail");
     JsonNode rootCause = field(fields, "rootCause");
     assertThat(rootCause.path("type").asText()).isEqualTo("select");
@@ -147,37 +157,52 @@ abstract class TaskApiIT {
     rootCause.path("options").forEach(o -> values.add(o.path("value").asText()));
     assertThat(values)
         .containsExactly(
-            "TRAINING_GAP", "PROCESS_GAP", "KNOWLEDGE_BASE", "TOOLING", "STAFFING", "PRODUCT_DEFECT", "POLICY", "CUSTOMER_ERROR", "OTHER");
+            "TRAINING_GAP",
+            "PROCESS_GAP",
+            "KNOWLEDGE_BASE",
+            "TOOLING",
+            "STAFFING",
+            "PRODUCT_DEFECT",
+            "POLICY",
+            "CUSTOMER_ERROR",
+            "OTHER");
     assertThat(rootCause.path("options").get(0).path("label").asText()).isEqualTo("Training gap");
     assertThat(field(fields, "resolution").path("required").asBoolean()).isTrue();
     assertThat(field(fields, "resolution").path("type").asText()).isEqualTo("textarea");
     assertThat(field(fields, "rootCauseDetail").path("required").asBoolean()).isFalse();
 
-    flow.completeOk(rm, resolve.path("id").asText(), Map.of("resolution", "Done.", "rootCause", "POLICY"));
+    flow.completeOk(
+        rm, resolve.path("id").asText(), Map.of("resolution", "Done.", "rootCause", "POLICY"));
     JsonNode confirm = flow.requireTask(leadA, filed.id, Elements.CONFIRM_RESOLUTION);
-    JsonNode confirmFields = api.get(leadA, "/api/tasks/" + confirm.path("id").asText()).json().path("formFields");
+    JsonNode confirmFields =
+        api.get(leadA, "/api/tasks/" + confirm.path("id").asText()).json().path("formFields");
     assertThat(keys(confirmFields)).containsExactly("decision", "feedback");
     assertThat(field(confirmFields, "decision").path("type").asText()).isEqualTo("radio");
-    assertThat(field(confirmFields, "decision").path("options").findValuesAsText("value")).containsExactly("ACCEPTED", "REJECTED");
+    assertThat(field(confirmFields, "decision").path("options").findValuesAsText("value"))
+        .containsExactly("ACCEPTED", "REJECTED");
   }
 
-  // --- who may work on a task ------------------------------------------------------------------------------------
+  // --- who may work on a task
+  // ------------------------------------------------------------------------------------
 
   @Test
   void anotherVendorsLeadCannotSeeOrCompleteTheTask() {
     Filed filed = file(leadA, vendorA, "P2");
-    String triageId = flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
+    String triageId =
+        flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
     triage(filed, "On it.");
     String resolveId = flow.requireTask(rm, filed.id, Elements.RESOLVE).path("id").asText();
     flow.completeOk(rm, resolveId, Map.of("resolution", "Done.", "rootCause", "TOOLING"));
-    String confirmId = flow.requireTask(leadA, filed.id, Elements.CONFIRM_RESOLUTION).path("id").asText();
+    String confirmId =
+        flow.requireTask(leadA, filed.id, Elements.CONFIRM_RESOLUTION).path("id").asText();
 
     assertNotFound(api.get(leadB, "/api/tasks/" + confirmId));
     assertNotFound(flow.complete(leadB, confirmId, Map.of("decision", "ACCEPTED")));
     // a completed task of another vendor is "not found" too, never "already completed"
     assertNotFound(api.get(leadB, "/api/tasks/" + triageId));
     assertNotFound(flow.complete(leadB, triageId, Map.of("response", "x")));
-    assertNotFound(flow.complete(leadB, resolveId, Map.of("resolution", "x", "rootCause", "OTHER")));
+    assertNotFound(
+        flow.complete(leadB, resolveId, Map.of("resolution", "x", "rootCause", "OTHER")));
 
     // nothing happened to the task
     assertThat(taskService.createTaskQuery().taskId(confirmId).count()).isEqualTo(1);
@@ -189,7 +214,8 @@ abstract class TaskApiIT {
   @Test
   void aUserWhoMayNotWorkOnATaskGetsNotFound() {
     Filed filed = file(leadA, vendorA, "P2");
-    String triageId = flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
+    String triageId =
+        flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
 
     for (String outsider : List.of(qa, executive, leadA, filed.triager.equals(rm) ? onCall : rm)) {
       assertNotFound(api.get(outsider, "/api/tasks/" + triageId));
@@ -202,48 +228,59 @@ abstract class TaskApiIT {
     String resolveId = flow.requireTask(rm, filed.id, Elements.RESOLVE).path("id").asText();
     // another RM is in the candidate group, but the task is assigned to the vendor's RM
     assertNotFound(api.get(onCall, "/api/tasks/" + resolveId));
-    assertNotFound(flow.complete(onCall, resolveId, Map.of("resolution", "x", "rootCause", "OTHER")));
+    assertNotFound(
+        flow.complete(onCall, resolveId, Map.of("resolution", "x", "rootCause", "OTHER")));
     assertNotFound(flow.complete(qa, resolveId, Map.of("resolution", "x", "rootCause", "OTHER")));
     assertThat(flow.escalation(rm, filed.id).path("respondedBy").asText()).isEqualTo(filed.triager);
   }
 
-  // --- completing: validation ------------------------------------------------------------------------------------
+  // --- completing: validation
+  // ------------------------------------------------------------------------------------
 
   @Test
   void aMissingRequiredFieldIsInvalidData() {
     Filed filed = file(leadA, vendorA, "P2");
-    String triageId = flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
+    String triageId =
+        flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
 
-    for (Map<String, Object> body : List.of(Map.<String, Object>of(), Map.<String, Object>of("response", "   "), nullResponse())) {
+    for (Map<String, Object> body :
+        List.of(
+            Map.<String, Object>of(), Map.<String, Object>of("response", "   "), nullResponse())) {
       Api.Response missing = flow.complete(filed.triager, triageId, body);
       assertProblem(missing, 422);
       assertThat(Workflow.errorFields(missing)).containsExactly("response");
     }
-    String stillOpen = flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
+    String stillOpen =
+        flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
     assertThat(stillOpen).isEqualTo(triageId);
 
     triage(filed, "On it.");
     String resolveId = flow.requireTask(rm, filed.id, Elements.RESOLVE).path("id").asText();
-    Api.Response bothMissing = flow.complete(rm, resolveId, Map.of("rootCauseDetail", "only the optional field"));
+    Api.Response bothMissing =
+        flow.complete(rm, resolveId, Map.of("rootCauseDetail", "only the optional field"));
     assertProblem(bothMissing, 422);
-    assertThat(Workflow.errorFields(bothMissing)).containsExactlyInAnyOrder("resolution", "rootCause");
+    assertThat(Workflow.errorFields(bothMissing))
+        .containsExactlyInAnyOrder("resolution", "rootCause");
     assertThat(taskService.createTaskQuery().taskId(resolveId).count()).isEqualTo(1);
   }
 
   @Test
   void aValueOutsideTheFormsOptionsOrOfTheWrongTypeIsInvalidData() {
     Filed filed = file(leadA, vendorA, "P2");
-    String triageId = flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
+    String triageId =
+        flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
     Api.Response number = flow.complete(filed.triager, triageId, Map.of("response", 42));
     assertProblem(number, 422);
     assertThat(Workflow.errorFields(number)).containsExactly("response");
 
     triage(filed, "On it.");
     String resolveId = flow.requireTask(rm, filed.id, Elements.RESOLVE).path("id").asText();
-    Api.Response invalid = flow.complete(rm, resolveId, Map.of("resolution", "Done.", "rootCause", "BAD_LUCK"));
+    Api.Response invalid =
+        flow.complete(rm, resolveId, Map.of("resolution", "Done.", "rootCause", "BAD_LUCK"));
     assertProblem(invalid, 422);
     assertThat(Workflow.errorFields(invalid)).containsExactly("rootCause");
-    Api.Response lowerCase = flow.complete(rm, resolveId, Map.of("resolution", "Done.", "rootCause", "tooling"));
+    Api.Response lowerCase =
+        flow.complete(rm, resolveId, Map.of("resolution", "Done.", "rootCause", "tooling"));
     assertProblem(lowerCase, 422);
     assertThat(flow.escalation(rm, filed.id).path("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(taskService.createTaskQuery().taskId(resolveId).count()).isEqualTo(1);
@@ -252,14 +289,17 @@ abstract class TaskApiIT {
   @Test
   void anUnknownFieldOrMalformedJsonIsABadRequest() {
     Filed filed = file(leadA, vendorA, "P2");
-    String triageId = flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
+    String triageId =
+        flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
     String path = "/api/tasks/" + triageId + "/complete";
 
-    Api.Response unknown = flow.complete(filed.triager, triageId, Map.of("response", "Fine.", "status", "CLOSED"));
+    Api.Response unknown =
+        flow.complete(filed.triager, triageId, Map.of("response", "Fine.", "status", "CLOSED"));
     assertProblem(unknown, 400);
     assertThat(Workflow.errorFields(unknown)).containsExactly("status");
 
-    Api.Response malformed = api.postRaw(filed.triager, path, "{\"response\": \"unterminated", "application/json");
+    Api.Response malformed =
+        api.postRaw(filed.triager, path, "{\"response\": \"unterminated", "application/json");
     assertProblem(malformed, 400);
     assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("at com.fasterxml");
     assertProblem(api.postRaw(filed.triager, path, "[\"response\"]", "application/json"), 400);
@@ -270,12 +310,14 @@ abstract class TaskApiIT {
     assertThat(flow.escalation(leadA, filed.id).path("status").asText()).isEqualTo("IN_PROGRESS");
   }
 
-  // --- completing: conflicts -------------------------------------------------------------------------------------
+  // --- completing: conflicts
+  // -------------------------------------------------------------------------------------
 
   @Test
   void completingACompletedTaskIsAConflict() {
     Filed filed = file(leadA, vendorA, "P2");
-    String triageId = flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
+    String triageId =
+        flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
     flow.completeOk(filed.triager, triageId, Map.of("response", "First."));
 
     Api.Response again = flow.complete(filed.triager, triageId, Map.of("response", "Second."));
@@ -290,22 +332,43 @@ abstract class TaskApiIT {
   void twoConcurrentCompletionsOfOneTaskCompleteItOnce() throws Exception {
     for (int round = 0; round < 5; round++) {
       Filed filed = file(leadA, vendorA, "P2");
-      String triageId = flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
-      List<Integer> triageStatuses = race(2, () -> flow.complete(filed.triager, triageId, Map.of("response", "Me first.")).status());
+      String triageId =
+          flow.requireTask(filed.triager, filed.id, filed.triageKey).path("id").asText();
+      List<Integer> triageStatuses =
+          race(
+              2,
+              () ->
+                  flow.complete(filed.triager, triageId, Map.of("response", "Me first.")).status());
       assertThat(triageStatuses).as("round %d, triage", round).containsExactlyInAnyOrder(204, 409);
       assertThat(flow.escalation(leadA, filed.id).path("status").asText()).isEqualTo("IN_PROGRESS");
       assertThat(auditCount(filed.id, "ESCALATION_RESPONDED")).isEqualTo(1);
 
       // an assigned task, too
       List<Task> resolves =
-          taskService.createTaskQuery().processInstanceId(filed.processInstanceId).taskDefinitionKey(Elements.RESOLVE).list();
+          taskService
+              .createTaskQuery()
+              .processInstanceId(filed.processInstanceId)
+              .taskDefinitionKey(Elements.RESOLVE)
+              .list();
       assertThat(resolves).as("exactly one resolution task").hasSize(1);
       String resolveId = resolves.get(0).getId();
       List<Integer> resolveStatuses =
-          race(2, () -> flow.complete(rm, resolveId, Map.of("resolution", "Done.", "rootCause", "STAFFING")).status());
-      assertThat(resolveStatuses).as("round %d, resolve", round).containsExactlyInAnyOrder(204, 409);
+          race(
+              2,
+              () ->
+                  flow.complete(
+                          rm, resolveId, Map.of("resolution", "Done.", "rootCause", "STAFFING"))
+                      .status());
+      assertThat(resolveStatuses)
+          .as("round %d, resolve", round)
+          .containsExactlyInAnyOrder(204, 409);
       assertThat(flow.escalation(leadA, filed.id).path("status").asText()).isEqualTo("RESOLVED");
-      assertThat(taskService.createTaskQuery().processInstanceId(filed.processInstanceId).taskDefinitionKey(Elements.CONFIRM_RESOLUTION).count())
+      assertThat(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceId(filed.processInstanceId)
+                  .taskDefinitionKey(Elements.CONFIRM_RESOLUTION)
+                  .count())
           .isEqualTo(1);
       assertThat(auditCount(filed.id, "ESCALATION_RESOLVED")).isEqualTo(1);
     }
@@ -326,7 +389,10 @@ abstract class TaskApiIT {
               .getId());
       JsonNode task = flow.requireTask(executive, filed.id, Elements.TRIAGE_AS_EXECUTIVE);
       assertThat(task.path("assignee").isNull()).isTrue();
-      assertThat(flow.requireTask(secondExecutive, filed.id, Elements.TRIAGE_AS_EXECUTIVE).path("id").asText())
+      assertThat(
+              flow.requireTask(secondExecutive, filed.id, Elements.TRIAGE_AS_EXECUTIVE)
+                  .path("id")
+                  .asText())
           .isEqualTo(task.path("id").asText());
 
       AtomicInteger party = new AtomicInteger();
@@ -335,21 +401,33 @@ abstract class TaskApiIT {
           race(
               2,
               () ->
-                  flow.complete(racers.get(party.getAndIncrement()), task.path("id").asText(), Map.of("response", "Mine.")).status());
+                  flow.complete(
+                          racers.get(party.getAndIncrement()),
+                          task.path("id").asText(),
+                          Map.of("response", "Mine."))
+                      .status());
       assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(204, 409);
 
       JsonNode escalation = flow.escalation(leadA, filed.id);
       assertThat(escalation.path("status").asText()).isEqualTo("IN_PROGRESS");
       assertThat(escalation.path("respondedBy").asText()).isIn(executive, secondExecutive);
       assertThat(auditCount(filed.id, "ESCALATION_RESPONDED")).isEqualTo(1);
-      assertThat(taskService.createTaskQuery().processInstanceId(filed.processInstanceId).taskDefinitionKey(Elements.RESOLVE).count())
+      assertThat(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceId(filed.processInstanceId)
+                  .taskDefinitionKey(Elements.RESOLVE)
+                  .count())
           .isEqualTo(1);
       // the loser asking again is told it is done, not that it never existed
-      assertProblem(flow.complete(secondExecutive, task.path("id").asText(), Map.of("response", "Late.")), 409);
+      assertProblem(
+          flow.complete(secondExecutive, task.path("id").asText(), Map.of("response", "Late.")),
+          409);
     }
   }
 
-  // --- filing: idempotency ---------------------------------------------------------------------------------------
+  // --- filing: idempotency
+  // ---------------------------------------------------------------------------------------
 
   @Test
   void theSameIdempotencyKeyFromTheSameUserFilesOnce() {
@@ -360,7 +438,8 @@ abstract class TaskApiIT {
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     assertThat(second.status()).as(second.body()).isEqualTo(201);
     assertThat(second.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
-    assertThat(second.json().path("processInstanceId").asText()).isEqualTo(first.json().path("processInstanceId").asText());
+    assertThat(second.json().path("processInstanceId").asText())
+        .isEqualTo(first.json().path("processInstanceId").asText());
     assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
     assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(escalationRows(vendorA)).isEqualTo(1);
@@ -376,7 +455,11 @@ abstract class TaskApiIT {
     Api.Response byRm = fileWithKey(rm, vendorA, key);
 
     assertThat(List.of(first.status(), other.status(), byRm.status())).containsOnly(201);
-    Set<String> ids = Set.of(first.json().path("id").asText(), other.json().path("id").asText(), byRm.json().path("id").asText());
+    Set<String> ids =
+        Set.of(
+            first.json().path("id").asText(),
+            other.json().path("id").asText(),
+            byRm.json().path("id").asText());
     assertThat(ids).hasSize(3);
     assertThat(other.header("Idempotent-Replayed")).isEqualTo("false");
     assertThat(other.json().path("filedBy").asText()).isEqualTo(secondLead);
@@ -390,26 +473,40 @@ abstract class TaskApiIT {
       String key = "burst-" + round + "-" + UUID.randomUUID();
       List<Api.Response> responses = race(10, () -> fileWithKey(leadA, vendorA, key));
 
-      assertThat(responses).as("round %d: %s", round, responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
+      assertThat(responses)
+          .as("round %d: %s", round, responses)
+          .allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
       Set<String> ids = new HashSet<>();
       responses.forEach(r -> ids.add(r.json().path("id").asText()));
       assertThat(ids).as("round %d", round).hasSize(1);
-      assertThat(responses.stream().filter(r -> "false".equals(r.header("Idempotent-Replayed"))).count()).isEqualTo(1);
+      assertThat(
+              responses.stream()
+                  .filter(r -> "false".equals(r.header("Idempotent-Replayed")))
+                  .count())
+          .isEqualTo(1);
       assertThat(escalationRows(vendorA)).isEqualTo(round + 1);
       assertThat(processInstances(vendorA)).isEqualTo(round + 1);
       String id = ids.iterator().next();
-      assertThat(jdbc.queryForObject(
-              "select escalation_id from escalation_idempotency_key where username = ? and idempotency_key = ?", String.class, leadA, key))
+      assertThat(
+              jdbc.queryForObject(
+                  "select escalation_id from escalation_idempotency_key where username = ? and idempotency_key = ?",
+                  String.class,
+                  leadA,
+                  key))
           .isEqualTo(id);
-      assertThat(jdbc.queryForObject(
-              "select count(*) from audit_event where action = 'ESCALATION_FILED' and subject_id = ?", Integer.class, id))
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from audit_event where action = 'ESCALATION_FILED' and subject_id = ?",
+                  Integer.class,
+                  id))
           .isEqualTo(1);
     }
   }
 
   @Test
   void staggeredSubmitsWithOneKeyFileOneEscalation() throws Exception {
-    // requests arriving while the first one commits: each must either replay it or lose the race to it
+    // requests arriving while the first one commits: each must either replay it or lose the race to
+    // it
     for (int round = 0; round < 3; round++) {
       String key = "stagger-" + round + "-" + UUID.randomUUID();
       AtomicInteger arrival = new AtomicInteger();
@@ -422,7 +519,9 @@ abstract class TaskApiIT {
               });
 
       assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
-      assertThat(responses.stream().map(r -> r.json().path("id").asText()).distinct()).as("round %d", round).hasSize(1);
+      assertThat(responses.stream().map(r -> r.json().path("id").asText()).distinct())
+          .as("round %d", round)
+          .hasSize(1);
       assertThat(escalationRows(vendorA)).as("round %d", round).isEqualTo(round + 1);
       assertThat(processInstances(vendorA)).as("round %d", round).isEqualTo(round + 1);
     }
@@ -443,11 +542,13 @@ abstract class TaskApiIT {
     assertThat(escalationRows(vendorA)).isEqualTo(1);
   }
 
-  // --- filing: validation and scoping ----------------------------------------------------------------------------
+  // --- filing: validation and scoping
+  // ----------------------------------------------------------------------------
 
   @Test
   void malformedOrInvalidEscalationsAreRejectedAndNothingIsFiled() {
-    assertProblem(api.postRaw(leadA, "/api/escalations", "{\"vendorId\": ", "application/json"), 400);
+    assertProblem(
+        api.postRaw(leadA, "/api/escalations", "{\"vendorId\": ", "application/json"), 400);
 
     Map<String, Object> unknown = body(vendorA, "P2");
     unknown.put("status", "CLOSED");
@@ -470,17 +571,26 @@ abstract class TaskApiIT {
     missing.remove("description");
     Api.Response missingFields = api.post(leadA, "/api/escalations", missing);
     assertProblem(missingFields, 422);
-    assertThat(Workflow.errorFields(missingFields)).containsExactlyInAnyOrder("severity", "description");
+    assertThat(Workflow.errorFields(missingFields))
+        .containsExactlyInAnyOrder("severity", "description");
 
     Map<String, Object> tooLong = body(vendorA, "P2");
     tooLong.put("title", "x".repeat(201));
-    assertThat(Workflow.errorFields(assertProblem(api.post(leadA, "/api/escalations", tooLong), 422))).containsExactly("title");
+    assertThat(
+            Workflow.errorFields(assertProblem(api.post(leadA, "/api/escalations", tooLong), 422)))
+        .containsExactly("title");
 
-    Api.Response badKey = api.post(leadA, "/api/escalations", body(vendorA, "P2"), Map.of(IDEMPOTENCY_KEY, "has spaces in it"));
+    Api.Response badKey =
+        api.post(
+            leadA,
+            "/api/escalations",
+            body(vendorA, "P2"),
+            Map.of(IDEMPOTENCY_KEY, "has spaces in it"));
     assertProblem(badKey, 400);
     assertThat(Workflow.errorFields(badKey)).containsExactly(IDEMPOTENCY_KEY);
 
-    Api.Response noVendor = api.post(rm, "/api/escalations", body(UUID.randomUUID().toString(), "P2"));
+    Api.Response noVendor =
+        api.post(rm, "/api/escalations", body(UUID.randomUUID().toString(), "P2"));
     assertProblem(noVendor, 422);
     assertThat(Workflow.errorFields(noVendor)).containsExactly("vendorId");
 
@@ -492,7 +602,12 @@ abstract class TaskApiIT {
   void aLeadCannotFileForAnotherVendor() {
     Api.Response response = api.post(leadA, "/api/escalations", body(vendorB, "P1"));
     assertNotFound(response);
-    Api.Response withKey = api.post(leadA, "/api/escalations", body(vendorB, "P1"), Map.of(IDEMPOTENCY_KEY, "k-" + UUID.randomUUID()));
+    Api.Response withKey =
+        api.post(
+            leadA,
+            "/api/escalations",
+            body(vendorB, "P1"),
+            Map.of(IDEMPOTENCY_KEY, "k-" + UUID.randomUUID()));
     assertNotFound(withKey);
     assertThat(escalationRows(vendorB)).isZero();
     assertThat(processInstances(vendorB)).isZero();
@@ -507,7 +622,8 @@ abstract class TaskApiIT {
     triage(a2, "Answered.");
 
     assertThat(ids(api.get(leadA, "/api/escalations"))).containsExactlyInAnyOrder(a1.id, a2.id);
-    assertThat(api.get(leadA, "/api/escalations").json().findValuesAsText("vendorId")).containsOnly(vendorA);
+    assertThat(api.get(leadA, "/api/escalations").json().findValuesAsText("vendorId"))
+        .containsOnly(vendorA);
     assertThat(ids(api.get(leadB, "/api/escalations"))).containsExactlyInAnyOrder(b1.id, byRm.id);
     assertThat(ids(api.get(leadA, "/api/escalations?vendorId=" + vendorB))).isEmpty();
 
@@ -518,23 +634,39 @@ abstract class TaskApiIT {
     assertThat(flow.escalation(qa, b1.id).path("vendorId").asText()).isEqualTo(vendorB);
 
     // brand staff see every vendor; the filters narrow it down
-    assertThat(ids(api.get(rm, "/api/escalations?vendorId=" + vendorA))).containsExactlyInAnyOrder(a1.id, a2.id);
-    assertThat(ids(api.get(executive, "/api/escalations?vendorId=" + vendorB))).containsExactlyInAnyOrder(b1.id, byRm.id);
-    assertThat(ids(api.get(rm, "/api/escalations?vendorId=" + vendorA + "&status=IN_PROGRESS"))).containsExactly(a2.id);
-    assertThat(ids(api.get(rm, "/api/escalations?vendorId=" + vendorA + "&status=OPEN"))).containsExactly(a1.id);
+    assertThat(ids(api.get(rm, "/api/escalations?vendorId=" + vendorA)))
+        .containsExactlyInAnyOrder(a1.id, a2.id);
+    assertThat(ids(api.get(executive, "/api/escalations?vendorId=" + vendorB)))
+        .containsExactlyInAnyOrder(b1.id, byRm.id);
+    assertThat(ids(api.get(rm, "/api/escalations?vendorId=" + vendorA + "&status=IN_PROGRESS")))
+        .containsExactly(a2.id);
+    assertThat(ids(api.get(rm, "/api/escalations?vendorId=" + vendorA + "&status=OPEN")))
+        .containsExactly(a1.id);
     assertThat(ids(api.get(leadA, "/api/escalations?status=OPEN"))).containsExactly(a1.id);
     assertThat(ids(api.get(leadA, "/api/escalations?status=CLOSED"))).isEmpty();
-    assertThat(ids(api.get(rm, "/api/escalations?status=OPEN"))).contains(a1.id, b1.id, byRm.id).doesNotContain(a2.id);
+    assertThat(ids(api.get(rm, "/api/escalations?status=OPEN")))
+        .contains(a1.id, b1.id, byRm.id)
+        .doesNotContain(a2.id);
     assertProblem(api.get(rm, "/api/escalations?status=NOT_A_STATUS"), 400);
 
     // newest first
-    assertThat(ids(api.get(rm, "/api/escalations?vendorId=" + vendorA))).containsExactly(a2.id, a1.id);
+    assertThat(ids(api.get(rm, "/api/escalations?vendorId=" + vendorA)))
+        .containsExactly(a2.id, a1.id);
   }
 
-  // --- helpers ---------------------------------------------------------------------------------------------------
+  // --- helpers
+  // ---------------------------------------------------------------------------------------------------
 
-  /** An escalation just filed, and who its triage is offered to (the RM in business hours, else on call). */
-  record Filed(String id, String processInstanceId, Instant responseDueAt, String triager, String triageKey) {}
+  /**
+   * An escalation just filed, and who its triage is offered to (the RM in business hours, else on
+   * call).
+   */
+  record Filed(
+      String id,
+      String processInstanceId,
+      Instant responseDueAt,
+      String triager,
+      String triageKey) {}
 
   private Filed file(String user, String vendorId, String severity) {
     return filed(flow.fileOk(user, vendorId, severity));
@@ -601,10 +733,15 @@ abstract class TaskApiIT {
     }
   }
 
-  /** Every task in the list is assigned to the user, or unassigned and offered to them or one of their groups. */
+  /**
+   * Every task in the list is assigned to the user, or unassigned and offered to them or one of
+   * their groups.
+   */
   private void assertEveryTaskIsWorkableBy(String user, List<JsonNode> tasks) {
     Set<String> groups = new HashSet<>();
-    identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).forEach(groups::add);
+    identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
+        .forEach(groups::add);
     for (JsonNode summary : tasks) {
       Task task = taskService.createTaskQuery().taskId(summary.path("id").asText()).singleResult();
       assertThat(task).as("task %s of %s is open", summary, user).isNotNull();
@@ -656,7 +793,8 @@ abstract class TaskApiIT {
   }
 
   private int escalationRows(String vendorId) {
-    return jdbc.queryForObject("select count(*) from escalation where vendor_id = ?", Integer.class, vendorId);
+    return jdbc.queryForObject(
+        "select count(*) from escalation where vendor_id = ?", Integer.class, vendorId);
   }
 
   private long processInstances(String vendorId) {

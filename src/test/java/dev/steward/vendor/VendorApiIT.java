@@ -55,13 +55,15 @@ abstract class VendorApiIT {
     // the defaults of the optional profile fields
     assertThat(vendor.get("businessHoursStart").asText()).startsWith("08:00");
     assertThat(vendor.get("businessHoursEnd").asText()).startsWith("18:00");
-    assertThat(texts(vendor.get("businessDays"))).containsExactly("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
+    assertThat(texts(vendor.get("businessDays")))
+        .containsExactly("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
     assertThat(vendor.get("lifecyclePhase").asText()).isEqualTo("EVALUATION");
     assertThat(vendor.has("relationshipManager")).isTrue();
     assertThat(vendor.get("relationshipManager").isNull()).isTrue();
     assertThat(vendor.get("createdAt").asText()).endsWith("Z");
 
-    Api.Response fetched = api.get(rm, created.header("Location").replaceFirst("^https?://[^/]+", ""));
+    Api.Response fetched =
+        api.get(rm, created.header("Location").replaceFirst("^https?://[^/]+", ""));
     assertThat(fetched.status()).as(fetched.body()).isEqualTo(200);
     assertThat(fetched.json()).isEqualTo(vendor);
   }
@@ -107,8 +109,7 @@ abstract class VendorApiIT {
     Map<String, Object> again = TestWorld.vendorBody(code);
     again.put("name", "Another name");
     assertProblem(api.post(ADMIN, "/api/vendors", again), 409);
-    long withCode =
-        list(ADMIN).stream().filter(v -> v.get("code").asText().equals(code)).count();
+    long withCode = list(ADMIN).stream().filter(v -> v.get("code").asText().equals(code)).count();
     assertThat(withCode).isEqualTo(1);
   }
 
@@ -122,7 +123,8 @@ abstract class VendorApiIT {
     Map<String, Object> createdBy = TestWorld.vendorBody(world.unique("VA-UNK2"));
     createdBy.put("createdBy", "someone-else");
     assertProblem(api.post(ADMIN, "/api/vendors", createdBy), 400);
-    assertThat(codes(list(ADMIN))).doesNotContain((String) body.get("code"), (String) createdBy.get("code"));
+    assertThat(codes(list(ADMIN)))
+        .doesNotContain((String) body.get("code"), (String) createdBy.get("code"));
   }
 
   @Test
@@ -159,7 +161,9 @@ abstract class VendorApiIT {
     Map<String, Object> body = TestWorld.vendorBody(world.unique("VA-LANG"));
     body.put("languages", List.of("en", "english!"));
     JsonNode problem = assertProblem(api.post(ADMIN, "/api/vendors", body), 422);
-    assertThat(errorFields(problem)).hasSize(1).allSatisfy(f -> assertThat(f).startsWith("languages"));
+    assertThat(errorFields(problem))
+        .hasSize(1)
+        .allSatisfy(f -> assertThat(f).startsWith("languages"));
 
     Map<String, Object> withNull = TestWorld.vendorBody(world.unique("VA-LNULL"));
     withNull.put("languages", Arrays.asList("en", null));
@@ -172,11 +176,13 @@ abstract class VendorApiIT {
     Map<String, Object> hours = TestWorld.vendorBody(world.unique("VA-HRS"));
     hours.put("businessHoursStart", "18:00");
     hours.put("businessHoursEnd", "08:00");
-    assertThat(errorFields(assertProblem(api.post(ADMIN, "/api/vendors", hours), 422))).containsExactly("businessHoursEnd");
+    assertThat(errorFields(assertProblem(api.post(ADMIN, "/api/vendors", hours), 422)))
+        .containsExactly("businessHoursEnd");
 
     Map<String, Object> time = TestWorld.vendorBody(world.unique("VA-TIME"));
     time.put("businessHoursStart", "8 am");
-    assertThat(errorFields(assertProblem(api.post(ADMIN, "/api/vendors", time), 422))).containsExactly("businessHoursStart");
+    assertThat(errorFields(assertProblem(api.post(ADMIN, "/api/vendors", time), 422)))
+        .containsExactly("businessHoursStart");
 
     Map<String, Object> day = TestWorld.vendorBody(world.unique("VA-DAY"));
     day.put("businessDays", List.of("FUNDAY"));
@@ -190,14 +196,17 @@ abstract class VendorApiIT {
 
     Map<String, Object> model = TestWorld.vendorBody(world.unique("VA-MODEL"));
     model.put("deliveryModel", "ON_THE_MOON");
-    assertThat(errorFields(assertProblem(api.post(ADMIN, "/api/vendors", model), 422))).containsExactly("deliveryModel");
+    assertThat(errorFields(assertProblem(api.post(ADMIN, "/api/vendors", model), 422)))
+        .containsExactly("deliveryModel");
 
     Map<String, Object> code = TestWorld.vendorBody("bad code!");
-    assertThat(errorFields(assertProblem(api.post(ADMIN, "/api/vendors", code), 422))).containsExactly("code");
+    assertThat(errorFields(assertProblem(api.post(ADMIN, "/api/vendors", code), 422)))
+        .containsExactly("code");
 
     Map<String, Object> longName = TestWorld.vendorBody(world.unique("VA-LONG"));
     longName.put("name", "n".repeat(201));
-    assertThat(errorFields(assertProblem(api.post(ADMIN, "/api/vendors", longName), 422))).containsExactly("name");
+    assertThat(errorFields(assertProblem(api.post(ADMIN, "/api/vendors", longName), 422)))
+        .containsExactly("name");
   }
 
   @Test
@@ -218,7 +227,8 @@ abstract class VendorApiIT {
     body.put("relationshipManager", "no-such-user");
     body.put("businessHoursStart", "20:00");
     JsonNode problem = assertProblem(api.post(ADMIN, "/api/vendors", body), 422);
-    assertThat(errorFields(problem)).containsExactlyInAnyOrder("timeZone", "relationshipManager", "businessHoursEnd");
+    assertThat(errorFields(problem))
+        .containsExactlyInAnyOrder("timeZone", "relationshipManager", "businessHoursEnd");
   }
 
   @Test
