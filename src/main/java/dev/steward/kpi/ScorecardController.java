@@ -55,6 +55,15 @@ class ScorecardController {
     return scorecards.scorecard(id, period, CurrentUser.get());
   }
 
+  @GetMapping("/scorecard/definition")
+  @Operation(
+      summary = "The vendor's scorecard definition: targets, zero points and weights",
+      description =
+          "The kpis.md default until a definition is set. A BPO lead may read only their own (404 otherwise).")
+  ScorecardDefinitionView definition(@PathVariable String id) {
+    return scorecards.definition(id, CurrentUser.get());
+  }
+
   @PutMapping("/contract")
   @Operation(
       summary = "Set the vendor's contract terms (relationship managers, administrators)",

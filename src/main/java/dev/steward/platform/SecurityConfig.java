@@ -94,7 +94,10 @@ public class SecurityConfig {
                     .requestMatchers(
                         HttpMethod.PUT, "/api/vendors/*/scorecard", "/api/vendors/*/contract")
                     .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name())
-                    .requestMatchers(HttpMethod.GET, "/api/vendors/*/scorecard")
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/vendors/*/scorecard",
+                        "/api/vendors/*/scorecard/definition")
                     .hasAnyRole(ALL_ROLES)
                     .requestMatchers(HttpMethod.GET, "/api/vendors/*/contract")
                     .hasAnyRole(INTERNAL_ROLES)

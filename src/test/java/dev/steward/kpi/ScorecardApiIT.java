@@ -243,6 +243,10 @@ abstract class ScorecardApiIT {
     assertLine(card, "aht", "375.00", "300.00", "600.00", 40, "75.00");
     assertDecimal(card.get("total"), "55.00");
 
+    JsonNode shown = ok(api.get(rm, "/api/vendors/" + vendor + "/scorecard/definition"));
+    assertThat(names(shown.get("kpis"))).containsExactly("csat", "aht");
+    assertDecimal(shown.at("/kpis/csat/target"), "90.00");
+
     // a second definition replaces the first entirely
     Api.Response again =
         api.put(rm, "/api/vendors/" + vendor + "/scorecard", kpis(Map.of("fcr", kpi(80, 0, 100))));
@@ -661,6 +665,13 @@ abstract class ScorecardApiIT {
     assertProblem(
         api.put(lead, "/api/vendors/" + own + "/contract", contract("1", "1", 20, Map.of())), 403);
     assertProblem(api.get(lead, "/api/vendors/" + own + "/contract"), 403);
+
+    // the definition: the kpis.md default until one is set; another vendor's is 404
+    JsonNode definition = ok(api.get(lead, "/api/vendors/" + own + "/scorecard/definition"));
+    assertThat(names(definition.get("kpis")))
+        .containsExactly("csat", "nps", "ces", "fcr", "aht", "serviceLevel", "abandonRate");
+    assertThat(definition.at("/kpis/csat/weight").asInt()).isEqualTo(20);
+    assertProblem(api.get(lead, "/api/vendors/" + other + "/scorecard/definition"), 404);
   }
 
   @Test
