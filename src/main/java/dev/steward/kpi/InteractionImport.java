@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +28,7 @@ class InteractionImport {
   private static final Logger log = LoggerFactory.getLogger(InteractionImport.class);
 
   private final DataSource dataSource;
-  private final JdbcTemplate jdbc;
+  private final ScorecardStore store;
   private final VendorService vendors;
   private final StagedInteractions staged;
   private final InteractionRollups rollups;
@@ -38,13 +37,13 @@ class InteractionImport {
 
   InteractionImport(
       DataSource dataSource,
-      JdbcTemplate jdbc,
+      ScorecardStore store,
       VendorService vendors,
       StagedInteractions staged,
       InteractionRollups rollups,
       AuditLog auditLog) {
     this.dataSource = dataSource;
-    this.jdbc = jdbc;
+    this.store = store;
     this.vendors = vendors;
     this.staged = staged;
     this.rollups = rollups;
@@ -58,7 +57,8 @@ class InteractionImport {
   @Transactional
   public ImportSummary importCsv(String vendorId, InputStream csv, StewardPrincipal caller) {
     String vendor = vendors.find(vendorId, caller).getId();
-    int serviceLevelThreshold = lockVendor(vendor);
+    // one import per vendor at a time, and never beside a contract change of its threshold
+    int serviceLevelThreshold = store.lockVendor(vendor);
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try {
       long start = System.nanoTime();
@@ -112,13 +112,6 @@ class InteractionImport {
    * Locks the vendor for the import (one import per vendor at a time) and reads its service-level
    * threshold.
    */
-  private int lockVendor(String vendorId) {
-    return jdbc.queryForObject(
-        "select service_level_threshold_seconds from vendor where id = ? for update",
-        Integer.class,
-        vendorId);
-  }
-
   private ImportDialect dialect(Connection connection) throws SQLException {
     ImportDialect known = dialect;
     if (known == null) {
