@@ -1,10 +1,13 @@
 package dev.steward.platform;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * A typed process variable: the only way code reads or writes a variable, so no variable is ever
@@ -36,6 +39,23 @@ public record ProcessVariable<T>(String name, Class<T> type) {
     return new ProcessVariable<>(name, Long.class);
   }
 
+  public static ProcessVariable<Integer> integerVariable(String name) {
+    return new ProcessVariable<>(name, Integer.class);
+  }
+
+  public static ProcessVariable<Double> doubleVariable(String name) {
+    return new ProcessVariable<>(name, Double.class);
+  }
+
+  /**
+   * A list of strings (e.g. a multi-instance collection of ids), stored as JSON through Camunda
+   * Spin: Java serialization is off.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static ProcessVariable<List<String>> stringListVariable(String name) {
+    return new ProcessVariable<>(name, (Class) List.class);
+  }
+
   /** The value in the scope, or {@code null} if it is not set. */
   public T from(VariableScope scope) {
     return cast(scope.getVariable(name));
@@ -56,11 +76,21 @@ public record ProcessVariable<T>(String name, Class<T> type) {
   }
 
   public void on(VariableScope scope, T value) {
-    scope.setVariable(name, value);
+    scope.setVariable(name, engineValue(value));
   }
 
   public void on(VariableMap variables, T value) {
-    variables.putValue(name, value);
+    variables.putValue(name, engineValue(value));
+  }
+
+  /** The value as the engine stores it: lists as JSON objects, everything else as it is. */
+  public Object engineValue(T value) {
+    if (value instanceof List<?> list) {
+      return Variables.objectValue(new ArrayList<>(list))
+          .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+          .create();
+    }
+    return value;
   }
 
   private T cast(Object value) {

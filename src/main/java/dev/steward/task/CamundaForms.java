@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +56,24 @@ class CamundaForms {
   private void collect(JsonNode components, List<FormField> into) {
     for (JsonNode component : components) {
       String type = component.path("type").asText();
+      if (type.equals("dynamiclist") && component.hasNonNull("path")) {
+        List<FormField> itemFields = new ArrayList<>();
+        collect(component.path("components"), itemFields);
+        String key = component.path("path").asText();
+        into.add(
+            new FormField(
+                key,
+                component.path("label").asText(key),
+                type,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.copyOf(itemFields)));
+        continue;
+      }
       if (component.has("components")) {
         collect(component.path("components"), into); // groups and dynamic lists nest their inputs
       }
@@ -80,7 +99,8 @@ class CamundaForms {
               validate.has("minLength") ? validate.path("minLength").asInt() : null,
               validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
               validate.has("min") ? validate.path("min").asDouble() : null,
-              validate.has("max") ? validate.path("max").asDouble() : null));
+              validate.has("max") ? validate.path("max").asDouble() : null,
+              null));
     }
   }
 
@@ -106,12 +126,22 @@ class CamundaForms {
           "The request names fields the task's form does not have", unknown);
     }
     List<FieldError> errors = new ArrayList<>();
+    Map<String, Object> variables = check(fields, submitted, "", errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidDataException("The task's form has invalid values", errors);
+    }
+    return variables;
+  }
+
+  private static Map<String, Object> check(
+      List<FormField> fields, Map<?, ?> submitted, String prefix, List<FieldError> errors) {
     Map<String, Object> variables = new LinkedHashMap<>();
     for (FormField field : fields) {
+      String name = prefix + field.key();
       Object value = submitted.get(field.key());
       if (value == null || (value instanceof String s && s.isBlank())) {
         if (field.required()) {
-          errors.add(FieldError.field(field.key(), "is required"));
+          errors.add(FieldError.field(name, "is required"));
         } else {
           // an empty optional field clears what an earlier pass through the same form left in the
           // process
@@ -119,17 +149,58 @@ class CamundaForms {
         }
         continue;
       }
+      if (field.isList()) {
+        Object list = checkList(field, value, name, errors);
+        if (list != null) {
+          variables.put(field.key(), list);
+        }
+        continue;
+      }
       String problem = check(field, value);
       if (problem != null) {
-        errors.add(FieldError.field(field.key(), problem));
+        errors.add(FieldError.field(name, problem));
       } else {
         variables.put(field.key(), asVariable(field, value));
       }
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidDataException("The task's form has invalid values", errors);
-    }
     return variables;
+  }
+
+  /**
+   * A dynamic list: every item is an object with the item fields only; the list becomes a JSON
+   * process variable (a list of maps), never a serialized Java object.
+   */
+  private static Object checkList(
+      FormField field, Object value, String name, List<FieldError> errors) {
+    if (!(value instanceof List<?> items)) {
+      errors.add(FieldError.field(name, "must be a list of objects"));
+      return null;
+    }
+    Set<String> itemKeys = new java.util.HashSet<>();
+    field.itemFields().forEach(f -> itemKeys.add(f.key()));
+    List<Map<String, Object>> checked = new ArrayList<>();
+    int before = errors.size();
+    for (int i = 0; i < items.size(); i++) {
+      String itemName = name + "[" + i + "]";
+      if (!(items.get(i) instanceof Map<?, ?> item)) {
+        errors.add(FieldError.field(itemName, "must be an object"));
+        continue;
+      }
+      for (Object key : item.keySet()) {
+        if (!itemKeys.contains(String.valueOf(key))) {
+          errors.add(
+              FieldError.field(
+                  itemName + "." + key, "not a field of this list's items; fields: " + itemKeys));
+        }
+      }
+      checked.add(check(field.itemFields(), item, itemName + ".", errors));
+    }
+    if (errors.size() > before) {
+      return null;
+    }
+    return Variables.objectValue(new ArrayList<>(checked))
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+        .create();
   }
 
   private static String check(FormField field, Object value) {
