@@ -32,13 +32,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfig {
 
-  private static final String[] INTERNAL_ROLES = {
+  static final String[] INTERNAL_ROLES = {
     Role.ADMIN.name(),
     Role.RELATIONSHIP_MANAGER.name(),
     Role.QA_ANALYST.name(),
     Role.EXECUTIVE.name()
   };
-  private static final String[] ALL_ROLES = {
+  static final String[] ALL_ROLES = {
     Role.ADMIN.name(),
     Role.RELATIONSHIP_MANAGER.name(),
     Role.QA_ANALYST.name(),
@@ -69,9 +69,11 @@ public class SecurityConfig {
           + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   private final ObjectMapper objectMapper;
+  private final List<ApiRoutes> sliceRoutes;
 
-  public SecurityConfig(ObjectMapper objectMapper) {
+  public SecurityConfig(ObjectMapper objectMapper, List<ApiRoutes> sliceRoutes) {
     this.objectMapper = objectMapper;
+    this.sliceRoutes = sliceRoutes;
   }
 
   @Bean
@@ -79,38 +81,40 @@ public class SecurityConfig {
   SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
     http.securityMatcher(path("/api/**"))
         .authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers(HttpMethod.POST, "/api/users")
-                    .hasRole(Role.ADMIN.name())
-                    .requestMatchers(HttpMethod.GET, "/api/me")
-                    .authenticated()
-                    .requestMatchers(HttpMethod.POST, "/api/vendors")
-                    .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name())
-                    .requestMatchers(HttpMethod.GET, "/api/vendors", "/api/vendors/*")
-                    .hasAnyRole(ALL_ROLES)
-                    .requestMatchers(HttpMethod.POST, "/api/vendors/*/interactions")
-                    .hasAnyRole(
-                        Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name(), Role.BPO_LEAD.name())
-                    .requestMatchers(
-                        HttpMethod.PUT, "/api/vendors/*/scorecard", "/api/vendors/*/contract")
-                    .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name())
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/api/vendors/*/scorecard",
-                        "/api/vendors/*/scorecard/definition")
-                    .hasAnyRole(ALL_ROLES)
-                    .requestMatchers(HttpMethod.GET, "/api/vendors/*/contract")
-                    .hasAnyRole(INTERNAL_ROLES)
-                    .requestMatchers(HttpMethod.POST, "/api/escalations")
-                    .hasAnyRole(Role.BPO_LEAD.name(), Role.RELATIONSHIP_MANAGER.name())
-                    .requestMatchers(HttpMethod.GET, "/api/escalations", "/api/escalations/*")
-                    .hasAnyRole(ALL_ROLES)
-                    .requestMatchers(HttpMethod.GET, "/api/tasks", "/api/tasks/*")
-                    .hasAnyRole(ALL_ROLES)
-                    .requestMatchers(HttpMethod.POST, "/api/tasks/*/complete")
-                    .hasAnyRole(ALL_ROLES)
-                    .anyRequest()
-                    .denyAll())
+            auth -> {
+              auth.requestMatchers(HttpMethod.POST, "/api/users")
+                  .hasRole(Role.ADMIN.name())
+                  .requestMatchers(HttpMethod.GET, "/api/me")
+                  .authenticated()
+                  .requestMatchers(HttpMethod.POST, "/api/vendors")
+                  .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name())
+                  .requestMatchers(HttpMethod.GET, "/api/vendors", "/api/vendors/*")
+                  .hasAnyRole(ALL_ROLES)
+                  .requestMatchers(HttpMethod.POST, "/api/vendors/*/interactions")
+                  .hasAnyRole(
+                      Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name(), Role.BPO_LEAD.name())
+                  .requestMatchers(
+                      HttpMethod.PUT, "/api/vendors/*/scorecard", "/api/vendors/*/contract")
+                  .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name())
+                  .requestMatchers(
+                      HttpMethod.GET,
+                      "/api/vendors/*/scorecard",
+                      "/api/vendors/*/scorecard/definition")
+                  .hasAnyRole(ALL_ROLES)
+                  .requestMatchers(HttpMethod.GET, "/api/vendors/*/contract")
+                  .hasAnyRole(INTERNAL_ROLES)
+                  .requestMatchers(HttpMethod.POST, "/api/escalations")
+                  .hasAnyRole(Role.BPO_LEAD.name(), Role.RELATIONSHIP_MANAGER.name())
+                  .requestMatchers(HttpMethod.GET, "/api/escalations", "/api/escalations/*")
+                  .hasAnyRole(ALL_ROLES)
+                  .requestMatchers(HttpMethod.GET, "/api/tasks", "/api/tasks/*")
+                  .hasAnyRole(ALL_ROLES)
+                  .requestMatchers(HttpMethod.POST, "/api/tasks/*/complete")
+                  .hasAnyRole(ALL_ROLES);
+              // each slice opens its own endpoints; whatever no rule names stays closed
+              sliceRoutes.forEach(routes -> routes.authorize(auth));
+              auth.anyRequest().denyAll();
+            })
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless HTTP Basic: no cookie authenticates /api, so there is nothing for CSRF to forge
