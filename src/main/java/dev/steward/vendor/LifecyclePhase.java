@@ -8,5 +8,14 @@ public enum LifecyclePhase {
   TRAINING,
   OPERATING,
   TRANSITION,
-  OFFBOARDED
+  OFFBOARDED,
+  /**
+   * Not selected by an evaluation round, or a no-go after the pilot: the candidate's life ended.
+   */
+  REJECTED;
+
+  /** Whether the vendor's lifecycle has ended. */
+  public boolean isFinal() {
+    return this == OFFBOARDED || this == REJECTED;
+  }
 }

@@ -149,6 +149,11 @@ public class Vendor {
     return lifecyclePhase;
   }
 
+  /** Only the vendor's lifecycle process moves it from phase to phase. */
+  void enterPhase(LifecyclePhase phase) {
+    this.lifecyclePhase = phase;
+  }
+
   public Instant getCreatedAt() {
     return createdAt;
   }

@@ -36,13 +36,19 @@ public class VendorService {
   private final IdentityService identityService;
   private final AuditLog auditLog;
   private final Clock clock;
+  private final VendorLifecycles lifecycles;
 
   VendorService(
-      VendorRepository vendors, IdentityService identityService, AuditLog auditLog, Clock clock) {
+      VendorRepository vendors,
+      IdentityService identityService,
+      AuditLog auditLog,
+      Clock clock,
+      VendorLifecycles lifecycles) {
     this.vendors = vendors;
     this.identityService = identityService;
     this.auditLog = auditLog;
     this.clock = clock;
+    this.lifecycles = lifecycles;
   }
 
   @Transactional
@@ -115,7 +121,25 @@ public class VendorService {
         "vendor",
         vendor.getId(),
         "code=" + vendor.getCode());
+    // in the same transaction: a vendor without its lifecycle is never committed
+    lifecycles.start(vendor);
     return VendorView.of(vendor);
+  }
+
+  /**
+   * Moves the vendor to a phase of its lifecycle (called by the lifecycle process only);
+   * idempotent: entering the phase it is in changes nothing.
+   */
+  @Transactional
+  void enterPhase(String vendorId, LifecyclePhase phase) {
+    Vendor vendor =
+        vendors.findById(vendorId).orElseThrow(() -> new NotFoundException("Vendor", vendorId));
+    if (vendor.getLifecyclePhase() == phase) {
+      return;
+    }
+    LifecyclePhase before = vendor.getLifecyclePhase();
+    vendor.enterPhase(phase);
+    auditLog.record("system", "VENDOR_PHASE_CHANGED", "vendor", vendorId, before + " -> " + phase);
   }
 
   @Transactional(readOnly = true)

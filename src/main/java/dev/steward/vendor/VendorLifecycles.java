@@ -1,0 +1,47 @@
+package dev.steward.vendor;
+
+import static dev.steward.vendor.VendorLifecycleProcess.ENTRY_PHASE;
+import static dev.steward.vendor.VendorLifecycleProcess.PROCESS_KEY;
+
+import dev.steward.platform.ProcessConventions;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The only place that starts a vendor's lifecycle process (house style: one factory per process).
+ */
+@Component
+class VendorLifecycles {
+
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+
+  VendorLifecycles(RuntimeService runtimeService, HistoryService historyService) {
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
+  }
+
+  /** Starts the vendor's lifecycle at its current phase, unless it has one already. */
+  boolean start(Vendor vendor) {
+    if (vendor.getLifecyclePhase().isFinal() || exists(vendor.getId())) {
+      return false;
+    }
+    VariableMap variables = Variables.createVariables();
+    ProcessConventions.VENDOR_ID.on(variables, vendor.getId());
+    ENTRY_PHASE.on(variables, vendor.getLifecyclePhase().name());
+    runtimeService.startProcessInstanceByKey(PROCESS_KEY, vendor.getId(), variables);
+    return true;
+  }
+
+  boolean exists(String vendorId) {
+    return historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(vendorId)
+            .count()
+        > 0;
+  }
+}
