@@ -88,7 +88,8 @@ public class SecurityConfig {
                   .authenticated()
                   .requestMatchers(HttpMethod.POST, "/api/vendors")
                   .hasAnyRole(Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name())
-                  .requestMatchers(HttpMethod.GET, "/api/vendors", "/api/vendors/*")
+                  .requestMatchers(
+                      HttpMethod.GET, "/api/vendors", "/api/vendors/*", "/api/vendors/*/lifecycle")
                   .hasAnyRole(ALL_ROLES)
                   .requestMatchers(HttpMethod.POST, "/api/vendors/*/interactions")
                   .hasAnyRole(

@@ -43,4 +43,13 @@ class VendorController {
   VendorView get(@PathVariable String id) {
     return vendors.get(id, CurrentUser.get());
   }
+
+  @GetMapping("/{id}/lifecycle")
+  @Operation(
+      summary =
+          "The vendor's lifecycle: current phase, the lifecycle's current steps and when the vendor"
+              + " entered each phase; 404 if the vendor is not the caller's")
+  LifecycleView lifecycle(@PathVariable String id) {
+    return vendors.lifecycle(id, CurrentUser.get());
+  }
 }

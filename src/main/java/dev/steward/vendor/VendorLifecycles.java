@@ -16,6 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class VendorLifecycles {
 
+  /** The activities that are a step someone waits on, as opposed to gateways and scopes. */
+  private static final java.util.Set<String> STEP_TYPES =
+      java.util.Set.of(
+          "userTask",
+          "serviceTask",
+          "callActivity",
+          "receiveTask",
+          "eventBasedGateway",
+          "intermediateMessageCatch");
+
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
 
@@ -34,6 +44,47 @@ class VendorLifecycles {
     ENTRY_PHASE.on(variables, vendor.getLifecyclePhase().name());
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, vendor.getId(), variables);
     return true;
+  }
+
+  LifecycleView view(Vendor vendor, java.util.List<LifecycleView.PhaseEntry> phases) {
+    var instance =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(vendor.getId())
+            .orderByProcessInstanceStartTime()
+            .desc()
+            .listPage(0, 1)
+            .stream()
+            .findFirst();
+    java.util.List<String> steps =
+        instance
+            .filter(i -> i.getEndTime() == null)
+            .map(
+                i ->
+                    historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(i.getId())
+                        .unfinished()
+                        .orderByHistoricActivityInstanceStartTime()
+                        .asc()
+                        .list()
+                        .stream()
+                        .filter(a -> STEP_TYPES.contains(a.getActivityType()))
+                        .map(
+                            a ->
+                                a.getActivityName() == null
+                                    ? a.getActivityId()
+                                    : a.getActivityName())
+                        .toList())
+            .orElse(java.util.List.of());
+    return new LifecycleView(
+        vendor.getId(),
+        vendor.getLifecyclePhase(),
+        instance.map(i -> i.getId()).orElse(null),
+        instance.map(i -> i.getEndTime() == null).orElse(false),
+        steps,
+        phases);
   }
 
   boolean exists(String vendorId) {

@@ -37,18 +37,21 @@ public class VendorService {
   private final AuditLog auditLog;
   private final Clock clock;
   private final VendorLifecycles lifecycles;
+  private final PhaseHistory phaseHistory;
 
   VendorService(
       VendorRepository vendors,
       IdentityService identityService,
       AuditLog auditLog,
       Clock clock,
-      VendorLifecycles lifecycles) {
+      VendorLifecycles lifecycles,
+      PhaseHistory phaseHistory) {
     this.vendors = vendors;
     this.identityService = identityService;
     this.auditLog = auditLog;
     this.clock = clock;
     this.lifecycles = lifecycles;
+    this.phaseHistory = phaseHistory;
   }
 
   @Transactional
@@ -121,6 +124,7 @@ public class VendorService {
         "vendor",
         vendor.getId(),
         "code=" + vendor.getCode());
+    phaseHistory.entered(vendor.getId(), vendor.getLifecyclePhase(), vendor.getCreatedAt());
     // in the same transaction: a vendor without its lifecycle is never committed
     lifecycles.start(vendor);
     return VendorView.of(vendor);
@@ -139,7 +143,15 @@ public class VendorService {
     }
     LifecyclePhase before = vendor.getLifecyclePhase();
     vendor.enterPhase(phase);
+    phaseHistory.entered(vendorId, phase, clock.instant());
     auditLog.record("system", "VENDOR_PHASE_CHANGED", "vendor", vendorId, before + " -> " + phase);
+  }
+
+  /** The vendor's lifecycle: current phase and steps, and when it entered each phase. */
+  @Transactional(readOnly = true)
+  public LifecycleView lifecycle(String vendorId, StewardPrincipal caller) {
+    Vendor vendor = find(vendorId, caller);
+    return lifecycles.view(vendor, phaseHistory.of(vendorId));
   }
 
   @Transactional(readOnly = true)

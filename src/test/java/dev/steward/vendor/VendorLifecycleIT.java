@@ -48,6 +48,14 @@ abstract class VendorLifecycleIT {
     assertThat(lifecycle).as("lifecycle of " + vendorId).isNotNull();
     assertThat(runtimeService.getActiveActivityIds(lifecycle.getId()))
         .containsExactly(VendorLifecycleProcess.Elements.GATEWAY_AWAIT_SELECTION);
+    Api.Response view = api.get(rm, "/api/vendors/" + vendorId + "/lifecycle");
+    assertThat(view.status()).as(view.body()).isEqualTo(200);
+    assertThat(view.json().get("active").asBoolean()).isTrue();
+    assertThat(view.json().get("currentSteps").get(0).asText()).isEqualTo("Await selection");
+    // another vendor's lead cannot see it
+    String otherVendor = world.vendor(world.unique("LC-OTHER"), null);
+    String lead = world.user("lc-lead", "BPO_LEAD", otherVendor);
+    assertThat(api.get(lead, "/api/vendors/" + vendorId + "/lifecycle").status()).isEqualTo(404);
 
     runtimeService
         .createMessageCorrelation(VendorLifecycleProcess.MSG_NOT_SELECTED)
@@ -58,6 +66,12 @@ abstract class VendorLifecycleIT {
 
     assertThat(phaseOf(vendorId)).isEqualTo("REJECTED");
     assertThat(lifecycleOf(vendorId)).as("lifecycle ended").isNull();
+    Api.Response ended = api.get(rm, "/api/vendors/" + vendorId + "/lifecycle");
+    assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+    assertThat(ended.json().get("phase").asText()).isEqualTo("REJECTED");
+    assertThat(ended.json().get("active").asBoolean()).isFalse();
+    assertThat(ended.json().get("phases").findValuesAsText("phase"))
+        .containsExactly("EVALUATION", "REJECTED");
   }
 
   @Test
