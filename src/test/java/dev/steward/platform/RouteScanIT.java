@@ -1,0 +1,132 @@
+package dev.steward.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.support.Api;
+import dev.steward.support.H2IntegrationTest;
+import dev.steward.support.TestProperties;
+import dev.steward.support.TestWorld;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Deny by default, proven over every mapped {@code /api} endpoint and every role: each endpoint
+ * must be in {@link #ACCESS} (a new endpoint without an access decision fails this test), roles
+ * outside its entry get 403, roles inside it never get 401/403/5xx, and nobody gets in without
+ * credentials. Path variables are unknown ids and bodies are empty, so nothing is changed by the
+ * scan.
+ */
+@H2IntegrationTest
+class RouteScanIT {
+
+  static final String ADMIN = "ADMIN";
+  static final String RM = "RELATIONSHIP_MANAGER";
+  static final String QA = "QA_ANALYST";
+  static final String EXEC = "EXECUTIVE";
+  static final String LEAD = "BPO_LEAD";
+  static final Set<String> EVERYONE = Set.of(ADMIN, RM, QA, EXEC, LEAD);
+  static final Set<String> INTERNAL = Set.of(ADMIN, RM, QA, EXEC);
+
+  /** Who may call what: "METHOD pattern" → roles. */
+  static final Map<String, Set<String>> ACCESS = new LinkedHashMap<>();
+
+  static {
+    ACCESS.put("POST /api/users", Set.of(ADMIN));
+    ACCESS.put("GET /api/me", EVERYONE);
+    ACCESS.put("POST /api/vendors", Set.of(RM, ADMIN));
+    ACCESS.put("GET /api/vendors", EVERYONE);
+    ACCESS.put("GET /api/vendors/{id}", EVERYONE);
+    ACCESS.put("GET /api/vendors/{id}/lifecycle", EVERYONE);
+    ACCESS.put("POST /api/vendors/{id}/interactions", Set.of(RM, ADMIN, LEAD));
+    ACCESS.put("PUT /api/vendors/{id}/scorecard", Set.of(RM, ADMIN));
+    ACCESS.put("GET /api/vendors/{id}/scorecard", EVERYONE);
+    ACCESS.put("GET /api/vendors/{id}/scorecard/definition", EVERYONE);
+    ACCESS.put("PUT /api/vendors/{id}/contract", Set.of(RM, ADMIN));
+    ACCESS.put("GET /api/vendors/{id}/contract", INTERNAL);
+    ACCESS.put("POST /api/escalations", Set.of(LEAD, RM));
+    ACCESS.put("GET /api/escalations", EVERYONE);
+    ACCESS.put("GET /api/escalations/{id}", EVERYONE);
+    ACCESS.put("GET /api/tasks", EVERYONE);
+    ACCESS.put("GET /api/tasks/{id}", EVERYONE);
+    ACCESS.put("POST /api/tasks/{id}/complete", EVERYONE);
+  }
+
+  @LocalServerPort int port;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Test
+  void everyApiEndpointIsDeniedByDefaultAndOpenOnlyToItsRoles() {
+    Api api = new Api(port);
+    TestWorld world = new TestWorld(api);
+    String vendor = world.vendor(world.unique("SCAN"), null);
+    Map<String, String> users = new LinkedHashMap<>();
+    users.put(ADMIN, TestProperties.ADMIN);
+    users.put(RM, world.user("scan-rm", RM, null));
+    users.put(QA, world.user("scan-qa", QA, null));
+    users.put(EXEC, world.user("scan-exec", EXEC, null));
+    users.put(LEAD, world.user("scan-lead", LEAD, vendor));
+
+    Set<String> mapped = new TreeSet<>();
+    mappings
+        .getHandlerMethods()
+        .keySet()
+        .forEach(
+            info ->
+                info.getPatternValues().stream()
+                    .filter(p -> p.startsWith("/api/"))
+                    .forEach(
+                        pattern ->
+                            info.getMethodsCondition().getMethods().stream()
+                                .map(RequestMethod::name)
+                                .forEach(m -> mapped.add(m + " " + pattern))));
+
+    assertThat(mapped)
+        .as("every /api endpoint has an access decision in RouteScanIT.ACCESS")
+        .isSubsetOf(ACCESS.keySet());
+    assertThat(ACCESS.keySet()).as("no stale entries in ACCESS").isSubsetOf(mapped);
+
+    SoftAssertions softly = new SoftAssertions();
+    List<String> checked = new ArrayList<>();
+    for (String endpoint : mapped) {
+      String method = endpoint.substring(0, endpoint.indexOf(' '));
+      String path =
+          endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "scan-unknown-id");
+      Object body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
+
+      Api.Response anonymous = api.send(null, method, path, body, "application/json", Map.of());
+      softly.assertThat(anonymous.status()).as("%s without credentials", endpoint).isEqualTo(401);
+
+      for (Map.Entry<String, String> user : users.entrySet()) {
+        Api.Response response =
+            api.send(user.getValue(), method, path, body, "application/json", Map.of());
+        String what = endpoint + " as " + user.getKey() + " → " + response.body();
+        if (ACCESS.get(endpoint).contains(user.getKey())) {
+          softly.assertThat(response.status()).as(what).isNotIn(401, 403).isLessThan(500);
+        } else {
+          softly.assertThat(response.status()).as(what).isEqualTo(403);
+        }
+        softly
+            .assertThat(response.body())
+            .as("%s: no stack trace or SQL", what)
+            .doesNotContain("Exception", "\tat ", "SELECT ", "select ");
+        checked.add(endpoint + " " + user.getKey());
+      }
+    }
+    softly.assertAll();
+    assertThat(checked).hasSize(mapped.size() * users.size());
+  }
+}
