@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -563,7 +564,7 @@ public class EvaluationService {
                               r.rating(),
                               r.rating() == null))
                   .sorted(
-                      java.util.Comparator.comparing(EvaluationView.Score::vendorCode)
+                      Comparator.comparing(EvaluationView.Score::vendorCode)
                           .thenComparing(EvaluationView.Score::criterion))
                   .toList()
               : null;
