@@ -3,6 +3,7 @@ package dev.steward.kpi;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -40,15 +41,27 @@ public class KpiQueries {
 
   @Transactional(readOnly = true)
   public KpiTotals fromRollups(String vendorId, Period period) {
+    return fromRollups(vendorId, period.firstDay(), period.endDay());
+  }
+
+  /**
+   * The totals over whole UTC days {@code [from, toExclusive)} from the daily rollups (e.g. a
+   * pilot's window); {@link KpiTotals#EMPTY} for an empty range.
+   */
+  @Transactional(readOnly = true)
+  public KpiTotals fromRollups(String vendorId, LocalDate from, LocalDate toExclusive) {
+    if (!toExclusive.isAfter(from)) {
+      return KpiTotals.EMPTY;
+    }
     return jdbc.queryForObject(
         FROM_ROLLUPS,
         Map.of(
             "vendor",
             vendorId,
             "firstDay",
-            Date.valueOf(period.firstDay()),
+            Date.valueOf(from),
             "endDay",
-            Date.valueOf(period.endDay())),
+            Date.valueOf(toExclusive)),
         (rs, row) -> totals(rs));
   }
 

@@ -6,6 +6,7 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidDataException;
 import dev.steward.platform.StewardPrincipal;
 import dev.steward.vendor.VendorService;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -102,6 +103,41 @@ public class ScorecardService {
         contract,
         credits,
         monthTotals);
+  }
+
+  /**
+   * The vendor's scorecard definition as it stands (the default while none is stored), for
+   * processes that act for the system rather than a user.
+   */
+  @Transactional(readOnly = true)
+  public ScorecardDefinition currentDefinition(String vendorId) {
+    return store.definition(vendorId);
+  }
+
+  /** A balanced score over whole UTC days, with the totals it was computed from. */
+  public record DayRangeScore(
+      String vendorId,
+      LocalDate from,
+      LocalDate toExclusive,
+      KpiTotals totals,
+      BalancedScore score) {}
+
+  /**
+   * The vendor's balanced score over the UTC days {@code [from, toExclusive)} from the daily
+   * rollups, computed with the given definition (e.g. a pilot scoring the incumbent with the
+   * challenger's definition). The service-level KPI counts with the vendor's own contract
+   * threshold, as its rollups do.
+   */
+  @Transactional(readOnly = true)
+  public DayRangeScore scoreOverDays(
+      String vendorId, LocalDate from, LocalDate toExclusive, ScorecardDefinition definition) {
+    if (!toExclusive.isAfter(from)) {
+      throw new IllegalArgumentException(
+          "The day range [" + from + ", " + toExclusive + ") is empty");
+    }
+    KpiTotals totals = kpis.fromRollups(vendorId, from, toExclusive);
+    return new DayRangeScore(
+        vendorId, from, toExclusive, totals, BalancedScore.of(totals, definition));
   }
 
   static Period parse(String periodText) {
