@@ -139,6 +139,12 @@ class WorkTasks {
     } catch (NotFoundException | ConflictException | BadRequestException | InvalidDataException e) {
       throw e; // decided before anything changed
     } catch (RuntimeException e) {
+      RuntimeException refusal = domainRefusal(e);
+      if (refusal != null) {
+        // a listener or delegate of the process refused the values (the engine wraps what task
+        // listeners throw); the transaction rolled back, so nothing was stored
+        throw refusal;
+      }
       if (isFinished(taskId)) {
         throw new ConflictException("Task '" + taskId + "' has already been completed");
       }
@@ -165,6 +171,22 @@ class WorkTasks {
       taskService.setAssignee(taskId, caller.username());
     }
     taskService.complete(taskId, variables);
+  }
+
+  /** A 4xx decision made by the process's own code, somewhere in the cause chain. */
+  private static RuntimeException domainRefusal(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidDataException
+          || cause instanceof BadRequestException
+          || cause instanceof NotFoundException
+          || cause instanceof ConflictException) {
+        return (RuntimeException) cause;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
   }
 
   private boolean isFinished(String taskId) {
