@@ -268,6 +268,7 @@ public class QaCalibrationService {
    * Scores an analyst's submitted audit against the session's scorecard and stores it. A second
    * submission of the same audit changes nothing.
    *
+   * @param submittedBy who completed the task; {@code null} means the audit's analyst
    * @param ratings the form's dynamic list: a list of {@code {category, name, rating,
    *     notApplicable}} (or its JSON text)
    * @throws InvalidDataException naming every bad item, e.g. {@code ratings[2].rating}
@@ -302,9 +303,10 @@ public class QaCalibrationService {
                     new Rating(
                         auditId, c.key(), rated.get(c.key()), result.categoryScores().get(c.key())))
             .toList();
-    store.submitted(auditId, rows, result, remarks, submittedBy, clock.instant());
+    String by = submittedBy == null ? audit.analyst() : submittedBy;
+    store.submitted(auditId, rows, result, remarks, by, clock.instant());
     auditLog.record(
-        submittedBy == null ? SYSTEM : submittedBy,
+        by,
         "QA_CALIBRATION_AUDIT_SUBMITTED",
         "qa-calibration",
         audit.calibrationId(),

@@ -5,19 +5,25 @@ import static dev.steward.qa.QaCalibrationProcess.COMMENT;
 import static dev.steward.qa.QaCalibrationProcess.RATINGS;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener on Task_AuditInteractionForCalibration: scores the submitted ratings against
- * the session's scorecard and stores the audit. Invalid ratings throw {@link
- * dev.steward.platform.InvalidDataException}, which refuses the completion: the task stays open and
- * the task API answers 422 naming the field.
+ * End listener of each Task_AuditInteractionForCalibration instance: scores the submitted ratings
+ * against the session's scorecard and stores the audit, in the transaction that completes the task.
+ * Invalid ratings throw {@link dev.steward.platform.InvalidDataException}, which refuses the
+ * completion: everything rolls back, the task stays open and the task API answers 422 naming the
+ * field.
+ *
+ * <p>An execution listener rather than a task listener on purpose: the engine wraps whatever a task
+ * listener throws into a {@code ProcessEngineException} (which the task API would answer with 500),
+ * while a runtime exception from an execution listener reaches the caller as it is. An audit task
+ * that ends because the session is cancelled is not an audit: nothing is scored.
  */
 @Component
-class SubmitCalibrationAuditListener implements TaskListener {
+class SubmitCalibrationAuditListener implements ExecutionListener {
 
   private final QaCalibrationService calibrations;
   private final IdentityService identityService;
@@ -29,16 +35,17 @@ class SubmitCalibrationAuditListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    String submittedBy = task.getAssignee();
-    if (submittedBy == null) {
-      Authentication current = identityService.getCurrentAuthentication();
-      submittedBy = current == null ? null : current.getUserId();
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
     }
+    // Tasklist and the engine REST API authenticate the engine call; the task API completes only
+    // the assignee's own task, so without an authentication the audit's analyst submitted it
+    Authentication current = identityService.getCurrentAuthentication();
     calibrations.submitAudit(
-        CALIBRATION_AUDIT_ID.requiredFrom(task),
-        submittedBy,
-        task.getVariable(RATINGS.name()),
-        COMMENT.from(task));
+        CALIBRATION_AUDIT_ID.requiredFrom(execution),
+        current == null ? null : current.getUserId(),
+        execution.getVariableLocal(RATINGS.name()),
+        COMMENT.from(execution));
   }
 }

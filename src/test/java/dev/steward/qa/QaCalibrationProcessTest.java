@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -124,17 +125,24 @@ class QaCalibrationProcessTest {
               execution.setVariableLocal(RATINGS.name(), RATINGS.engineValue(ratings(null)));
               execution.setVariableLocal(COMMENT.name(), null);
             });
-    // as SubmitCalibrationAuditListener: refuses a rating outside 1..5
+    // as SubmitCalibrationAuditListener (an end listener of each audit task): refuses a rating
+    // outside 1..5
     Mocks.register(
         SUBMIT_LISTENER,
-        (TaskListener)
-            task -> {
+        (ExecutionListener)
+            execution -> {
               calls.merge(SUBMIT_LISTENER, 1, Integer::sum);
-              Object rating = RATINGS.from(task).get(0).get("rating");
+              if (execution.isCanceled()) {
+                return; // as the real listener: a cancelled audit is not scored
+              }
+              @SuppressWarnings("unchecked")
+              List<Map<String, Object>> ratings =
+                  (List<Map<String, Object>>) execution.getVariableLocal(RATINGS.name());
+              Object rating = ratings.get(0).get("rating");
               if (!(rating instanceof Number n) || n.intValue() < 1 || n.intValue() > 5) {
                 throw InvalidDataException.of("ratings[0].rating", "must be 1 to 5");
               }
-              submitted.add(CALIBRATION_AUDIT_ID.requiredFrom(task) + "=" + rating);
+              submitted.add(CALIBRATION_AUDIT_ID.requiredFrom(execution) + "=" + rating);
             });
   }
 
@@ -240,8 +248,10 @@ class QaCalibrationProcessTest {
     ProcessInstance session = startSession();
     Task task = taskOf(session, "audit-ben-i2");
 
+    // the listener's exception reaches the caller as it is (a task listener's would be wrapped)
     assertThatThrownBy(() -> taskService.complete(task.getId(), submission(9, "too high")))
-        .hasRootCauseInstanceOf(InvalidDataException.class);
+        .isInstanceOf(InvalidDataException.class)
+        .hasMessage("The request has invalid data");
 
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult())
         .as("still open")
@@ -256,6 +266,19 @@ class QaCalibrationProcessTest {
 
     assertThat(submitted).containsExactly("audit-ben-i2=2");
     assertThat(openTasks(session)).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("a cancelled session ends its open audit tasks without scoring them")
+  void aCancelledSessionEndsItsOpenAudits() {
+    ProcessInstance session = startSession();
+    taskService.complete(taskOf(session, "audit-ann-i1").getId(), submission(4, null));
+
+    runtimeService.deleteProcessInstance(session.getId(), "cancelled by the QA lead");
+
+    assertThat(session).isEnded().hasNotPassed(Elements.COMPUTE_REPORT);
+    assertThat(taskService.createTaskQuery().processInstanceId(session.getId()).count()).isZero();
+    assertThat(submitted).containsExactly("audit-ann-i1=4");
   }
 
   @Test
