@@ -293,7 +293,14 @@ public class QaCalibrationService {
               "must have at most " + MAX_COMMENT + " characters"));
     }
     if (!errors.isEmpty()) {
-      throw new InvalidDataException("The calibration audit has invalid ratings", errors);
+      // the message names every problem too: Tasklist shows only the message of a refused
+      // completion
+      throw new InvalidDataException(
+          "The calibration audit has invalid ratings: "
+              + errors.stream()
+                  .map(e -> e.field() + " " + e.message())
+                  .collect(Collectors.joining("; ")),
+          errors);
     }
     AuditScoring.Result result = AuditScoring.score(scorecard, rated);
     List<Rating> rows =

@@ -302,6 +302,12 @@ abstract class QaCalibrationIT {
         .containsExactly("ratings[0].rating", "ratings[1].rating", "ratings[2].rating");
     assertThat(errorMessages(refused, "ratings[0].rating"))
         .containsExactly("must be a whole number from 1 to 5");
+    assertThat(errorMessages(refused, "ratings[1].rating"))
+        .containsExactly("is required: a whole number from 1 to 5, or mark it N/A");
+    assertThat(errorMessages(refused, "ratings[2].rating"))
+        .containsExactly("must be empty when the category is marked N/A");
+    assertThat(refused.path("detail").asText())
+        .startsWith("The calibration audit has invalid ratings: ratings[0].rating must be");
     assertThat(tasksOf(qa2, id)).hasSize(2);
 
     // qa2: C-1 accuracy 4, empathy 2, closing N/A; C-2 accuracy 3, empathy 5, closing 4
@@ -317,9 +323,17 @@ abstract class QaCalibrationIT {
     assertThat(api.get(rm, "/api/qa-calibrations/" + id).json().path("report").isNull()).isTrue();
     flow.completeOk(qa2, taskFor(qa2, id, "C-2"), submission(3, 5, 4, null));
 
-    // every audit in: the report is computed by its own job
+    // every audit in; the continuation after each audit and then the report are jobs of their own
     assertThat(api.get(rm, "/api/qa-calibrations/" + id).json().path("status").asText())
         .isEqualTo("IN_PROGRESS");
+    List<Job> continuations =
+        managementService
+            .createJobQuery()
+            .processInstanceId(processInstanceId)
+            .activityId(QaCalibrationProcess.Elements.AUDIT_INTERACTION)
+            .list();
+    assertThat(continuations).hasSize(4);
+    continuations.forEach(job -> managementService.executeJob(job.getId()));
     Job report =
         managementService
             .createJobQuery()

@@ -191,6 +191,13 @@ class QaCalibrationProcessTest {
       assertThat(session).isWaitingAt(Elements.AUDIT_INTERACTION);
       taskService.complete(task.getId(), submission(4, "fine"));
     }
+    // asynchronous after each audit: the completions did not touch the multi-instance counters
+    // (so analysts submitting at the same moment never collide); the continuation jobs do
+    assertThat(openTasks(session)).isEmpty();
+    assertThat(multiInstanceCounter(session, "nrOfCompletedInstances")).isEqualTo(0);
+    assertThat(continuationJobs(session)).hasSize(4);
+    continueAfterAudits(session);
+    assertThat(continuationJobs(session)).isEmpty();
 
     assertThat(session)
         .hasPassed(Elements.AUDIT_INTERACTION)
@@ -291,6 +298,7 @@ class QaCalibrationProcessTest {
       taskService.complete(task.getId(), submission(3, null));
     }
     assertThat(submitted).hasSize(4);
+    continueAfterAudits(session);
 
     Job job = asyncJob(session, Elements.COMPUTE_REPORT);
     assertThatThrownBy(() -> managementService.executeJob(job.getId()))
@@ -327,6 +335,30 @@ class QaCalibrationProcessTest {
               calls.merge(name, 1, Integer::sum);
               behaviour.execute(execution);
             });
+  }
+
+  private List<Job> continuationJobs(ProcessInstance session) {
+    return managementService
+        .createJobQuery()
+        .processInstanceId(session.getId())
+        .activityId(Elements.AUDIT_INTERACTION)
+        .list();
+  }
+
+  /** Runs the asynchronous continuations after the completed audits, as the job executor would. */
+  private void continueAfterAudits(ProcessInstance session) {
+    for (Job job : continuationJobs(session)) {
+      managementService.executeJob(job.getId());
+    }
+  }
+
+  private Object multiInstanceCounter(ProcessInstance session, String name) {
+    return runtimeService
+        .createVariableInstanceQuery()
+        .processInstanceIdIn(session.getId())
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   private ProcessInstance startSession() {
