@@ -312,7 +312,7 @@ class QaCalibrationStore {
         calibrationId);
   }
 
-  /** Submitted and total audits per analyst of each of the vendor's sessions. */
+  /** Submitted and total audits per analyst of the session, in the analysts' order. */
   Map<String, int[]> progress(String calibrationId) {
     Map<String, int[]> progress = new java.util.LinkedHashMap<>();
     analysts(calibrationId).forEach(a -> progress.put(a, new int[2]));
