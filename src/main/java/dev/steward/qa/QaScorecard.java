@@ -72,8 +72,12 @@ public record QaScorecard(List<QaCategory> categories, double passMark) {
       if (c.max() <= c.min()) {
         errors.add(FieldError.field(at + ".max", "must be greater than min (" + c.min() + ")"));
       }
-      if (c.min() < 0 || c.max() > 100) {
-        errors.add(FieldError.field(at + ".min", "ratings must lie between 0 and 100"));
+      // name the bound at fault: a scale of 1..101 is wrong in its max, not its min
+      if (c.min() < 0) {
+        errors.add(FieldError.field(at + ".min", "must be between 0 and 100"));
+      }
+      if (c.max() > 100) {
+        errors.add(FieldError.field(at + ".max", "must be between 0 and 100"));
       }
     }
     return errors;
