@@ -43,8 +43,8 @@ class QaPoints {
   }
 
   /**
-   * Awards {@link #POINTS_PER_PASSED_AUDIT} for every passed audit of the cycle that has no award
-   * yet.
+   * Awards {@link #POINTS_PER_PASSED_AUDIT} for every passed audit of the cycle that does not hold
+   * them yet.
    *
    * @return how many awards were made now (0 when the job runs again)
    */
@@ -52,7 +52,9 @@ class QaPoints {
   public int awardCycle(QaCycle cycle, List<QaAudit> audits) {
     int awarded = 0;
     for (QaAudit audit : audits) {
+      // an audit that already holds its points (e.g. from a dispute's correction) gets no more
       if (Boolean.TRUE.equals(audit.passed())
+          && held(audit) < POINTS_PER_PASSED_AUDIT
           && add(audit, AUDIT_PASSED, "audit:" + audit.id() + ":passed", POINTS_PER_PASSED_AUDIT)) {
         awarded++;
       }
@@ -66,16 +68,21 @@ class QaPoints {
    */
   @Transactional
   public void correct(QaAudit rescored, String disputeId) {
+    int due = Boolean.TRUE.equals(rescored.passed()) ? POINTS_PER_PASSED_AUDIT : 0;
+    int difference = due - held(rescored);
+    if (difference != 0) {
+      add(rescored, DISPUTE_CORRECTION, "dispute:" + disputeId, difference);
+    }
+  }
+
+  /** The points the audit's ledger entries add up to. */
+  private int held(QaAudit audit) {
     Integer held =
         jdbc.queryForObject(
             "select coalesce(sum(points), 0) from qa_points where audit_id = ?",
             Integer.class,
-            rescored.id());
-    int due = Boolean.TRUE.equals(rescored.passed()) ? POINTS_PER_PASSED_AUDIT : 0;
-    int difference = due - (held == null ? 0 : held);
-    if (difference != 0) {
-      add(rescored, DISPUTE_CORRECTION, "dispute:" + disputeId, difference);
-    }
+            audit.id());
+    return held == null ? 0 : held;
   }
 
   /** Adds the entry unless its key is taken; the unique key guards against a concurrent twin. */

@@ -264,9 +264,21 @@ class QaCycleStepsTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(QaPoints.DISPUTE_CORRECTION, 10));
 
     // awarding again after the correction changes nothing: the audit holds what it earns
-    steps.awardPoints(cycle.id());
-    assertThat(points.ledger(vendorId, "agent-0")).hasSize(2);
-    assertThat(points.leaderboard(vendorId)).containsExactly(new QaPoints.Standing("agent-0", 20));
+    assertThat(steps.awardPoints(cycle.id())).isZero();
+    assertThat(points.ledger(vendorId, "agent-0")).hasSize(1);
+    assertThat(points.leaderboard(vendorId)).containsExactly(new QaPoints.Standing("agent-0", 10));
+
+    // a second dispute that turns the pass back into a fail takes the points back, once
+    QaDispute second = dispute(cycle, audit);
+    steps.upholdDispute(second.id(), AuditRatingsTest.filled(1), "Recount", "rachel");
+    steps.upholdDispute(second.id(), AuditRatingsTest.filled(1), "Recount", "rachel");
+    assertThat(store.revisions(audit))
+        .extracting(AuditRevision::score)
+        .containsExactly(60.0, 100.0, 0.0);
+    assertThat(points.ledger(vendorId, "agent-0"))
+        .extracting(QaPoints.Entry::points)
+        .containsExactly(10, -10);
+    assertThat(points.leaderboard(vendorId)).containsExactly(new QaPoints.Standing("agent-0", 0));
   }
 
   // --- helpers
