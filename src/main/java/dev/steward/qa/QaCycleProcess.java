@@ -112,5 +112,22 @@ public final class QaCycleProcess {
   /** Set by {@code rememberQaCompleterListener} in the scope of the task that was completed. */
   public static final ProcessVariable<String> COMPLETED_BY = stringVariable("completedBy");
 
+  /**
+   * The {@link #RATINGS} list as the audit and arbitration forms submit it: one item per category,
+   * a {@code null} rating marked N/A. For code that completes audits itself (the demo data).
+   */
+  public static List<Map<String, Object>> ratingItems(Map<String, Integer> ratings) {
+    List<Map<String, Object>> items = new java.util.ArrayList<>();
+    ratings.forEach(
+        (category, rating) -> {
+          Map<String, Object> item = new java.util.LinkedHashMap<>();
+          item.put(AuditRatings.CATEGORY, category);
+          item.put(AuditRatings.RATING, rating);
+          item.put(AuditRatings.NOT_APPLICABLE, rating == null);
+          items.add(item);
+        });
+    return items;
+  }
+
   private QaCycleProcess() {}
 }
