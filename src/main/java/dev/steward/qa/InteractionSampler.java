@@ -42,8 +42,7 @@ class InteractionSampler {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   Draw draw(QaCycle cycle) {
-    jdbc.queryForObject(
-        "select id from vendor where id = ? for update", String.class, cycle.vendorId());
+    lockVendor(cycle.vendorId());
     Object[] bounds = bounds(cycle);
     Long population =
         jdbc.queryForObject("select count(*) from interaction " + WHERE, Long.class, bounds);
@@ -84,6 +83,15 @@ class InteractionSampler {
               + sample.seen());
     }
     return new Draw(n, required, sample.drawn());
+  }
+
+  /**
+   * The vendor's row lock, held until the transaction ends. Taken before anything that references
+   * the vendor is written, so two cycles opened at once wait for each other instead of deadlocking.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void lockVendor(String vendorId) {
+    jdbc.queryForObject("select id from vendor where id = ? for update", String.class, vendorId);
   }
 
   private static Object[] bounds(QaCycle cycle) {

@@ -102,6 +102,7 @@ class QaCycleSteps {
   /** Opens a cycle: its row and a copy of the vendor's QA scorecard. No sample yet. */
   @Transactional
   QaCycle open(String vendorId, Parameters p, String createdBy) {
+    sampler.lockVendor(vendorId);
     QaScorecard scorecard = scorecards.forVendor(vendorId);
     Instant start = p.period().atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     Instant end = p.period().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -157,6 +158,10 @@ class QaCycleSteps {
    */
   @Transactional
   Sampled drawSample(String cycleId, String vendorId, String processInstanceId) {
+    if (!vendors.exists(vendorId)) {
+      throw new IllegalStateException("No vendor '" + vendorId + "' for a QA cycle");
+    }
+    sampler.lockVendor(vendorId);
     QaCycle cycle;
     if (cycleId != null) {
       cycle = lockedCycle(cycleId);
@@ -166,9 +171,6 @@ class QaCycleSteps {
       if (existing.isPresent()) {
         cycle = lockedCycle(existing.get().id());
       } else {
-        if (!vendors.exists(vendorId)) {
-          throw new IllegalStateException("No vendor '" + vendorId + "' for a QA cycle");
-        }
         cycle = open(vendorId, Parameters.defaults(clock.instant()), SYSTEM);
       }
     }
