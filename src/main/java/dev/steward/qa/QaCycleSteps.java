@@ -179,9 +179,10 @@ class QaCycleSteps {
     }
     if (!cycle.sampleDrawn()) {
       InteractionSampler.Draw draw = sampler.draw(cycle);
+      List<QaAudit> audits = new ArrayList<>();
       for (ReservoirSample.Drawn d : draw.drawn()) {
         ReservoirSample.Candidate c = d.candidate();
-        store.insertAudit(
+        audits.add(
             new QaAudit(
                 UUID.randomUUID().toString(),
                 cycle.id(),
@@ -200,6 +201,7 @@ class QaCycleSteps {
                 null,
                 null));
       }
+      store.insertAudits(audits);
       store.sampleDrawn(
           cycle.id(), draw.population(), draw.requiredSampleSize(), draw.drawn().size());
       auditLog.record(

@@ -214,27 +214,32 @@ class QaStore {
 
   // --- audits
 
-  void insertAudit(QaAudit a) {
-    jdbc.update(
+  /** Inserts new (open) audits in JDBC batches. */
+  void insertAudits(List<QaAudit> audits) {
+    jdbc.batchUpdate(
         "insert into qa_audit ("
             + AUDIT_COLUMNS
             + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        a.id(),
-        a.cycleId(),
-        a.vendorId(),
-        a.interactionId(),
-        a.agentId(),
-        a.channel(),
-        ts(a.interactionStartedAt()),
-        a.drawnBy(),
-        a.status().name(),
-        a.revision(),
-        a.score(),
-        a.passed(),
-        a.autoFailed(),
-        a.feedback(),
-        a.analyst(),
-        ts(a.auditedAt()));
+        audits,
+        500,
+        (ps, a) -> {
+          ps.setString(1, a.id());
+          ps.setString(2, a.cycleId());
+          ps.setString(3, a.vendorId());
+          ps.setString(4, a.interactionId());
+          ps.setString(5, a.agentId());
+          ps.setString(6, a.channel());
+          ps.setObject(7, ts(a.interactionStartedAt()));
+          ps.setString(8, a.drawnBy());
+          ps.setString(9, a.status().name());
+          ps.setInt(10, a.revision());
+          ps.setObject(11, a.score(), java.sql.Types.DOUBLE);
+          ps.setObject(12, a.passed(), java.sql.Types.BOOLEAN);
+          ps.setObject(13, a.autoFailed(), java.sql.Types.BOOLEAN);
+          ps.setString(14, a.feedback());
+          ps.setString(15, a.analyst());
+          ps.setObject(16, ts(a.auditedAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        });
   }
 
   /** The cycle's audits by interaction id. */
