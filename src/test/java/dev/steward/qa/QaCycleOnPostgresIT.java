@@ -1,0 +1,6 @@
+package dev.steward.qa;
+
+import dev.steward.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class QaCycleOnPostgresIT extends QaCycleIT {}
