@@ -139,6 +139,11 @@ class WorkTasks {
     } catch (NotFoundException | ConflictException | BadRequestException | InvalidDataException e) {
       throw e; // decided before anything changed
     } catch (RuntimeException e) {
+      InvalidDataException refused = invalidDataCause(e);
+      if (refused != null) {
+        // a complete listener refused a value the form cannot check; the engine wraps its exception
+        throw refused;
+      }
       if (isFinished(taskId)) {
         throw new ConflictException("Task '" + taskId + "' has already been completed");
       }
@@ -165,6 +170,18 @@ class WorkTasks {
       taskService.setAssignee(taskId, caller.username());
     }
     taskService.complete(taskId, variables);
+  }
+
+  private static InvalidDataException invalidDataCause(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidDataException invalid) {
+        return invalid;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
   }
 
   private boolean isFinished(String taskId) {
