@@ -111,11 +111,13 @@ record ContractAndTargets(
             errors.add(FieldError.field(field, "is a percentage: at most 100"));
           }
         });
+    List<String> reported = errors.stream().map(FieldError::field).toList();
     for (FieldError problem : scorecard().problems()) {
       // kpis.csat.target -> csatTarget: the scorecard names its KPIs, the form its fields
       for (Map.Entry<KpiKey, ProcessVariable<Object>> field : fields.entrySet()) {
         if (problem.field() != null
-            && problem.field().equals("kpis." + field.getKey().key() + ".target")) {
+            && problem.field().equals("kpis." + field.getKey().key() + ".target")
+            && !reported.contains(field.getValue().name())) {
           errors.add(FieldError.field(field.getValue().name(), problem.message()));
         }
       }
