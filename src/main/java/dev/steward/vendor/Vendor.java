@@ -97,6 +97,11 @@ public class Vendor {
     this.createdBy = createdBy;
   }
 
+  /** Onboarding assigns the relationship manager who owns the vendor day to day. */
+  void assignRelationshipManager(String username) {
+    this.relationshipManager = username;
+  }
+
   public String getId() {
     return id;
   }

@@ -154,6 +154,48 @@ public class VendorService {
     return lifecycles.view(vendor, phaseHistory.of(vendorId));
   }
 
+  /**
+   * Makes {@code username} the vendor's relationship manager (the onboarding process does this),
+   * audit-logged; setting the one it already has changes nothing.
+   *
+   * @throws NotFoundException if there is no such vendor
+   * @throws InvalidDataException if the user is not a relationship manager
+   */
+  @Transactional
+  public VendorView assignRelationshipManager(String vendorId, String username, String actor) {
+    Vendor vendor =
+        vendors.findById(vendorId).orElseThrow(() -> new NotFoundException("Vendor", vendorId));
+    if (!isRelationshipManager(username)) {
+      throw InvalidDataException.of(
+          "relationshipManager", "'" + username + "' is not a relationship manager");
+    }
+    String previous = vendor.getRelationshipManager();
+    if (!username.equals(previous)) {
+      vendor.assignRelationshipManager(username);
+      vendors.saveAndFlush(vendor);
+      auditLog.record(
+          actor,
+          "VENDOR_RELATIONSHIP_MANAGER_ASSIGNED",
+          "vendor",
+          vendorId,
+          "relationshipManager=" + username + (previous == null ? "" : " (was " + previous + ")"));
+    }
+    return VendorView.of(vendor);
+  }
+
+  /** Whether a user of that name exists and is a relationship manager. */
+  @Transactional(readOnly = true)
+  public boolean isRelationshipManager(String username) {
+    return username != null
+        && !username.isBlank()
+        && identityService
+                .createUserQuery()
+                .userId(username)
+                .memberOfGroup(Role.RELATIONSHIP_MANAGER.groupId())
+                .count()
+            > 0;
+  }
+
   @Transactional(readOnly = true)
   public List<VendorView> list(StewardPrincipal caller) {
     return vendors.findAllVisible(caller.scopeVendorId()).stream().map(VendorView::of).toList();

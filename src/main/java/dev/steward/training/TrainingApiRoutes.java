@@ -1,0 +1,21 @@
+package dev.steward.training;
+
+import dev.steward.platform.ApiRoutes;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/** Opens the training reads to every role; a BPO lead is scoped to their vendor by the service. */
+@Component
+class TrainingApiRoutes implements ApiRoutes {
+
+  @Override
+  public void authorize(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          auth) {
+    auth.requestMatchers(
+            HttpMethod.GET, "/api/vendors/*/training-cohorts", "/api/training-cohorts/*")
+        .hasAnyRole(ALL_ROLES);
+  }
+}
