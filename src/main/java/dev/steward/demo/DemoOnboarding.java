@@ -2,7 +2,6 @@ package dev.steward.demo;
 
 import dev.steward.identity.NewUser;
 import dev.steward.identity.UserAccounts;
-import dev.steward.onboarding.OnboardingService;
 import dev.steward.platform.Role;
 import dev.steward.platform.StewardPrincipal;
 import dev.steward.vendor.DeliveryModel;
@@ -14,8 +13,6 @@ import dev.steward.vendor.VendorService;
 import dev.steward.vendor.VendorView;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,18 +43,12 @@ class DemoOnboarding implements ApplicationRunner {
 
   private final VendorService vendors;
   private final UserAccounts users;
-  private final OnboardingService onboarding;
-  private final ManagementService managementService;
+  private final DemoProcesses processes;
 
-  DemoOnboarding(
-      VendorService vendors,
-      UserAccounts users,
-      OnboardingService onboarding,
-      ManagementService managementService) {
+  DemoOnboarding(VendorService vendors, UserAccounts users, DemoProcesses processes) {
     this.vendors = vendors;
     this.users = users;
-    this.onboarding = onboarding;
-    this.managementService = managementService;
+    this.processes = processes;
   }
 
   @Override
@@ -90,12 +81,9 @@ class DemoOnboarding implements ApplicationRunner {
               LEAD, DemoWorld.DEMO_PASSWORD, "Sofía Gómez", Role.BPO_LEAD, cedar.id(), false),
           "demo");
     }
-    String instanceId = onboarding.start(cedar.id());
-    // decide the responsibility split now, so the tasks are there on the first page load
-    for (Job job :
-        managementService.createJobQuery().processInstanceId(instanceId).executable().list()) {
-      managementService.executeJob(job.getId());
-    }
+    // registered in ONBOARDING, the vendor's lifecycle calls the onboarding process; run its first
+    // steps now (responsibility split), so the tasks are there on the first page load
+    processes.settle(cedar.id());
     log.info("Demo onboarding started: vendor {} with BPO lead {}", VENDOR_CODE, LEAD);
   }
 }

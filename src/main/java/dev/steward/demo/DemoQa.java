@@ -46,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once). Idempotent itself: does nothing once the vendor has a QA cycle.
  */
 @Component
-@Order(20)
+@Order(21)
 @ConditionalOnProperty(name = "steward.demo.enabled", havingValue = "true")
 class DemoQa implements ApplicationRunner {
 

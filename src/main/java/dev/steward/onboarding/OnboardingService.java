@@ -18,12 +18,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,35 +69,6 @@ public class OnboardingService {
     this.historyService = historyService;
     this.auditLog = auditLog;
     this.clock = clock;
-  }
-
-  /**
-   * Starts the vendor's onboarding as a process of its own (business key = vendor id), unless one
-   * is running already: then that one's id. The vendor lifecycle calls the process as a call
-   * activity instead; this is for a vendor that enters Steward in its onboarding phase (the demo).
-   *
-   * @return the process instance id, which is the onboarding id
-   * @throws IllegalArgumentException if there is no such vendor
-   */
-  @Transactional
-  public String start(String vendorId) {
-    if (!vendors.exists(vendorId)) {
-      throw new IllegalArgumentException("No vendor has id " + vendorId);
-    }
-    List<ProcessInstance> running =
-        runtimeService
-            .createProcessInstanceQuery()
-            .processDefinitionKey(OnboardingProcess.PROCESS_KEY)
-            .processInstanceBusinessKey(vendorId)
-            .list();
-    if (!running.isEmpty()) {
-      return running.get(0).getId();
-    }
-    VariableMap variables = Variables.createVariables();
-    OnboardingProcess.VENDOR_ID.on(variables, vendorId);
-    return runtimeService
-        .startProcessInstanceByKey(OnboardingProcess.PROCESS_KEY, vendorId, variables)
-        .getId();
   }
 
   // --- called by the process delegates

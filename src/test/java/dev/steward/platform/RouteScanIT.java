@@ -38,7 +38,7 @@ class RouteScanIT {
   static final Set<String> EVERYONE = Set.of(ADMIN, RM, QA, EXEC, LEAD);
   static final Set<String> INTERNAL = Set.of(ADMIN, RM, QA, EXEC);
 
-  /** Who may call what: "METHOD pattern" → roles. */
+  /** Who may call what: "METHOD pattern" (path variables as {@code {}}) → roles. */
   static final Map<String, Set<String>> ACCESS = new LinkedHashMap<>();
 
   static {
@@ -46,20 +46,46 @@ class RouteScanIT {
     ACCESS.put("GET /api/me", EVERYONE);
     ACCESS.put("POST /api/vendors", Set.of(RM, ADMIN));
     ACCESS.put("GET /api/vendors", EVERYONE);
-    ACCESS.put("GET /api/vendors/{id}", EVERYONE);
-    ACCESS.put("GET /api/vendors/{id}/lifecycle", EVERYONE);
-    ACCESS.put("POST /api/vendors/{id}/interactions", Set.of(RM, ADMIN, LEAD));
-    ACCESS.put("PUT /api/vendors/{id}/scorecard", Set.of(RM, ADMIN));
-    ACCESS.put("GET /api/vendors/{id}/scorecard", EVERYONE);
-    ACCESS.put("GET /api/vendors/{id}/scorecard/definition", EVERYONE);
-    ACCESS.put("PUT /api/vendors/{id}/contract", Set.of(RM, ADMIN));
-    ACCESS.put("GET /api/vendors/{id}/contract", INTERNAL);
+    ACCESS.put("GET /api/vendors/{}", EVERYONE);
+    ACCESS.put("GET /api/vendors/{}/lifecycle", EVERYONE);
+    ACCESS.put("POST /api/vendors/{}/interactions", Set.of(RM, ADMIN, LEAD));
+    ACCESS.put("PUT /api/vendors/{}/scorecard", Set.of(RM, ADMIN));
+    ACCESS.put("GET /api/vendors/{}/scorecard", EVERYONE);
+    ACCESS.put("GET /api/vendors/{}/scorecard/definition", EVERYONE);
+    ACCESS.put("PUT /api/vendors/{}/contract", Set.of(RM, ADMIN));
+    ACCESS.put("GET /api/vendors/{}/contract", INTERNAL);
     ACCESS.put("POST /api/escalations", Set.of(LEAD, RM));
     ACCESS.put("GET /api/escalations", EVERYONE);
-    ACCESS.put("GET /api/escalations/{id}", EVERYONE);
+    ACCESS.put("GET /api/escalations/{}", EVERYONE);
     ACCESS.put("GET /api/tasks", EVERYONE);
-    ACCESS.put("GET /api/tasks/{id}", EVERYONE);
-    ACCESS.put("POST /api/tasks/{id}/complete", EVERYONE);
+    ACCESS.put("GET /api/tasks/{}", EVERYONE);
+    ACCESS.put("POST /api/tasks/{}/complete", EVERYONE);
+    // evaluation and pilot
+    ACCESS.put("POST /api/evaluations", Set.of(RM, ADMIN));
+    ACCESS.put("PUT /api/evaluations/{}/bids/{}", Set.of(RM, ADMIN));
+    ACCESS.put("GET /api/evaluations", INTERNAL);
+    ACCESS.put("GET /api/evaluations/{}", INTERNAL);
+    ACCESS.put("GET /api/evaluations/{}/ranking", INTERNAL);
+    ACCESS.put("GET /api/vendors/{}/pilots", EVERYONE);
+    ACCESS.put("GET /api/pilots/{}", EVERYONE);
+    // onboarding and training
+    ACCESS.put("GET /api/vendors/{}/onboarding", EVERYONE);
+    ACCESS.put("GET /api/vendors/{}/training-cohorts", EVERYONE);
+    ACCESS.put("GET /api/training-cohorts/{}", EVERYONE);
+    // QA
+    ACCESS.put("GET /api/vendors/{}/qa-scorecard", EVERYONE);
+    ACCESS.put("PUT /api/vendors/{}/qa-scorecard", Set.of(RM, QA, ADMIN));
+    ACCESS.put("POST /api/vendors/{}/qa-cycles", Set.of(RM, QA, ADMIN));
+    ACCESS.put("GET /api/vendors/{}/qa-cycles", EVERYONE);
+    ACCESS.put("GET /api/vendors/{}/qa-leaderboard", EVERYONE);
+    ACCESS.put("GET /api/vendors/{}/agents/{}/points", EVERYONE);
+    ACCESS.put("GET /api/qa-cycles/{}", EVERYONE);
+    ACCESS.put("GET /api/qa-cycles/{}/audits", EVERYONE);
+    ACCESS.put("GET /api/qa/audits/{}", EVERYONE);
+    ACCESS.put("POST /api/qa/audits/{}/disputes", Set.of(LEAD));
+    ACCESS.put("POST /api/vendors/{}/qa-calibrations", Set.of(RM, QA, ADMIN));
+    ACCESS.put("GET /api/vendors/{}/qa-calibrations", INTERNAL);
+    ACCESS.put("GET /api/qa-calibrations/{}", INTERNAL);
   }
 
   @LocalServerPort int port;
@@ -92,7 +118,10 @@ class RouteScanIT {
                         pattern ->
                             info.getMethodsCondition().getMethods().stream()
                                 .map(RequestMethod::name)
-                                .forEach(m -> mapped.add(m + " " + pattern))));
+                                .forEach(
+                                    m ->
+                                        mapped.add(
+                                            m + " " + pattern.replaceAll("\\{[^}]+}", "{}")))));
 
     assertThat(mapped)
         .as("every /api endpoint has an access decision in RouteScanIT.ACCESS")
@@ -103,8 +132,7 @@ class RouteScanIT {
     List<String> checked = new ArrayList<>();
     for (String endpoint : mapped) {
       String method = endpoint.substring(0, endpoint.indexOf(' '));
-      String path =
-          endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "scan-unknown-id");
+      String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{}", "scan-unknown-id");
       Object body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
 
       Api.Response anonymous = api.send(null, method, path, body, "application/json", Map.of());
