@@ -20,7 +20,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A vendor in onboarding for the demo: Cedar Contact Center Bogotá (nearshore, partial
@@ -44,20 +44,34 @@ class DemoOnboarding implements ApplicationRunner {
   private final VendorService vendors;
   private final UserAccounts users;
   private final DemoProcesses processes;
+  private final TransactionTemplate transactions;
 
-  DemoOnboarding(VendorService vendors, UserAccounts users, DemoProcesses processes) {
+  DemoOnboarding(
+      VendorService vendors,
+      UserAccounts users,
+      DemoProcesses processes,
+      TransactionTemplate transactions) {
     this.vendors = vendors;
     this.users = users;
     this.processes = processes;
+    this.transactions = transactions;
   }
 
   @Override
-  @Transactional
   public void run(ApplicationArguments args) {
     if (vendors.findByCode(VENDOR_CODE).isPresent()) {
       log.info("Demo onboarding already present");
       return;
     }
+    String vendorId = transactions.execute(tx -> registerVendorAndLead());
+    // registered in ONBOARDING, the vendor's lifecycle calls the onboarding process; run its first
+    // steps now (responsibility split), each in its own transaction, so the tasks are there on the
+    // first page load
+    processes.settle(vendorId);
+    log.info("Demo onboarding started: vendor {} with BPO lead {}", VENDOR_CODE, LEAD);
+  }
+
+  private String registerVendorAndLead() {
     VendorView cedar =
         vendors.register(
             new NewVendor(
@@ -81,9 +95,6 @@ class DemoOnboarding implements ApplicationRunner {
               LEAD, DemoWorld.DEMO_PASSWORD, "Sofía Gómez", Role.BPO_LEAD, cedar.id(), false),
           "demo");
     }
-    // registered in ONBOARDING, the vendor's lifecycle calls the onboarding process; run its first
-    // steps now (responsibility split), so the tasks are there on the first page load
-    processes.settle(cedar.id());
-    log.info("Demo onboarding started: vendor {} with BPO lead {}", VENDOR_CODE, LEAD);
+    return cedar.id();
   }
 }

@@ -216,8 +216,10 @@ abstract class EscalationFlowIT {
     assertThat(
             runtimeService
                 .createProcessInstanceQuery()
+                .processDefinitionKey(EscalationProcess.PROCESS_KEY)
                 .variableValueEquals("vendorId", vendorId)
                 .count())
+        .as("no escalation process (the vendor's lifecycle has the same variable)")
         .isZero();
 
     // the same request again, once the process can start, files it
