@@ -23,7 +23,19 @@ class ModularityTest {
   @Test
   void everySliceIsAModule() {
     assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-        .contains("platform", "identity", "vendor", "escalation", "task", "demo");
+        .contains(
+            "platform",
+            "identity",
+            "vendor",
+            "escalation",
+            "task",
+            "kpi",
+            "evaluation",
+            "pilot",
+            "onboarding",
+            "training",
+            "qa",
+            "demo");
   }
 
   @Test
