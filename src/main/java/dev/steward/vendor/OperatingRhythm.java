@@ -20,6 +20,7 @@ import java.util.Set;
 final class OperatingRhythm {
 
   static final LocalTime QA_CYCLE_TIME_UTC = LocalTime.of(2, 0);
+  static final LocalTime QBR_TIME_UTC = LocalTime.of(3, 0);
   private static final DateTimeFormatter UTC = DateTimeFormatter.ISO_INSTANT;
 
   private OperatingRhythm() {}
@@ -30,6 +31,18 @@ final class OperatingRhythm {
     ZonedDateTime first =
         YearMonth.from(utc).plusMonths(1).atDay(1).atTime(QA_CYCLE_TIME_UTC).atZone(ZoneOffset.UTC);
     return "R/" + UTC.format(first.toInstant()) + "/P1M";
+  }
+
+  /**
+   * {@code R/<first day of the next quarter, 03:00 UTC>/P3M}: the review of the quarter just ended.
+   */
+  static String quarterlyReviews(Instant now) {
+    ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
+    YearMonth month = YearMonth.from(utc);
+    YearMonth nextQuarter =
+        YearMonth.of(month.getYear(), (month.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
+    ZonedDateTime first = nextQuarter.atDay(1).atTime(QBR_TIME_UTC).atZone(ZoneOffset.UTC);
+    return "R/" + UTC.format(first.toInstant()) + "/P3M";
   }
 
   /**

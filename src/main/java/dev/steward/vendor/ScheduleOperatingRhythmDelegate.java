@@ -1,6 +1,7 @@
 package dev.steward.vendor;
 
 import static dev.steward.vendor.VendorLifecycleProcess.QA_CYCLE_SCHEDULE;
+import static dev.steward.vendor.VendorLifecycleProcess.QBR_SCHEDULE;
 import static dev.steward.vendor.VendorLifecycleProcess.RELATIONSHIP_MANAGER;
 import static dev.steward.vendor.VendorLifecycleProcess.SYNC_CADENCE;
 import static dev.steward.vendor.VendorLifecycleProcess.SYNC_SCHEDULE;
@@ -13,8 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ScheduleOperatingRhythm: the QA-cycle and sync-meeting timers of the operating phase, and
- * who holds the sync meetings. Only writes variables, so running it twice is harmless.
+ * Task_ScheduleOperatingRhythm: the QA-cycle, quarterly-review and sync-meeting timers of the
+ * operating phase, and who holds the sync meetings. Only writes variables, so running it twice is
+ * harmless.
  */
 @Component
 class ScheduleOperatingRhythmDelegate implements JavaDelegate {
@@ -36,6 +38,7 @@ class ScheduleOperatingRhythmDelegate implements JavaDelegate {
             .orElseThrow(() -> new IllegalStateException("No vendor " + vendorId));
     Instant now = clock.instant();
     QA_CYCLE_SCHEDULE.on(execution, OperatingRhythm.qaCycles(now));
+    QBR_SCHEDULE.on(execution, OperatingRhythm.quarterlyReviews(now));
     SYNC_SCHEDULE.on(
         execution,
         OperatingRhythm.syncMeetings(

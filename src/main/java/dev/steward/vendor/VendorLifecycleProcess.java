@@ -44,6 +44,10 @@ public final class VendorLifecycleProcess {
     public static final String VENDOR_SYNC_DUE = "StartEvent_VendorSyncDue";
     public static final String PREPARE_VENDOR_SYNC = "Task_PrepareVendorSync";
     public static final String HOLD_VENDOR_SYNC = "Task_HoldVendorSync";
+    public static final String QUARTERLY_REVIEW_DUE = "StartEvent_QuarterlyReviewDue";
+    public static final String QUARTERLY_REVIEW = "CallActivity_QuarterlyReview";
+    public static final String TRANSITION_APPROVED = "StartEvent_TransitionApproved";
+    public static final String ENTER_TRANSITION_PHASE = "Task_EnterTransitionPhase";
     public static final String ENTER_OFFBOARDED_PHASE = "Task_EnterOffboardedPhase";
     public static final String END_EVENT_OFFBOARDED = "EndEvent_VendorOffboarded";
 
@@ -56,9 +60,17 @@ public final class VendorLifecycleProcess {
     public static final String ONBOARDING = "VendorOnboarding";
     public static final String TRAINING = "AgentTraining";
     public static final String QA_CYCLE = "QaCycle";
+    public static final String QUARTERLY_REVIEW = "QuarterlyReview";
 
     private Called() {}
   }
+
+  /**
+   * Correlated by the vendor's transition once two executives approved it: the vendor enters the
+   * TRANSITION phase (operating work goes on until the cut-over, which sends {@link
+   * #MSG_OFFBOARDED}).
+   */
+  public static final String MSG_TRANSITION_APPROVED = "Msg_TransitionApproved";
 
   /** Correlated by an evaluation round to each vendor the executive selected for a pilot. */
   public static final String MSG_SELECTED_FOR_PILOT = "Msg_VendorSelectedForPilot";
@@ -94,6 +106,9 @@ public final class VendorLifecycleProcess {
 
   /** ISO 8601 repeating interval of the QA cycle timer, set on entering the operating phase. */
   public static final ProcessVariable<String> QA_CYCLE_SCHEDULE = stringVariable("qaCycleSchedule");
+
+  /** ISO 8601 repeating interval of the quarterly review timer. */
+  public static final ProcessVariable<String> QBR_SCHEDULE = stringVariable("qbrSchedule");
 
   /** ISO 8601 repeating interval of the sync meeting timer. */
   public static final ProcessVariable<String> SYNC_SCHEDULE = stringVariable("syncSchedule");

@@ -25,6 +25,16 @@ class OperatingRhythmTest {
   }
 
   @Test
+  void quarterlyReviewsStartOnTheFirstDayOfTheNextQuarter() {
+    assertThat(OperatingRhythm.quarterlyReviews(Instant.parse("2026-11-30T17:00:00Z")))
+        .isEqualTo("R/2027-01-01T03:00:00Z/P3M");
+    assertThat(OperatingRhythm.quarterlyReviews(Instant.parse("2026-01-01T00:00:00Z")))
+        .isEqualTo("R/2026-04-01T03:00:00Z/P3M");
+    assertThat(OperatingRhythm.quarterlyReviews(Instant.parse("2026-09-30T23:59:59Z")))
+        .isEqualTo("R/2026-10-01T03:00:00Z/P3M");
+  }
+
+  @Test
   void syncMeetingsStartOnTheVendorsNextBusinessDayOneHourIntoIt() {
     ZoneId manila = ZoneId.of("Asia/Manila"); // UTC+8, no daylight saving
     // Friday 2026-12-04 10:00 in Manila: next business day is Monday 7 December, 09:00 Manila

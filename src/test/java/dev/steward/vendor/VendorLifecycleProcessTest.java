@@ -74,6 +74,7 @@ class VendorLifecycleProcessTest {
   static final String STAND_IN_TASK = "Task_StandIn";
   static final String QA_SCHEDULE = "R/2030-01-01T02:00:00Z/P1M";
   static final String SYNC_SCHEDULE_VALUE = "R/2030-01-02T09:00:00Z/P7D";
+  static final String QBR_SCHEDULE = "R/2030-04-01T03:00:00Z/P3M";
 
   private final List<String> phases = new ArrayList<>();
   private RuntimeService runtimeService;
@@ -96,11 +97,18 @@ class VendorLifecycleProcessTest {
         (JavaDelegate)
             execution -> {
               QA_CYCLE_SCHEDULE.on(execution, QA_SCHEDULE);
+              VendorLifecycleProcess.QBR_SCHEDULE.on(execution, QBR_SCHEDULE);
               SYNC_SCHEDULE.on(execution, SYNC_SCHEDULE_VALUE);
               RELATIONSHIP_MANAGER.on(execution, "rita.rm");
             });
     var deployment = extension.getRepositoryService().createDeployment();
-    for (String key : List.of(Called.PILOT, Called.ONBOARDING, Called.TRAINING, Called.QA_CYCLE)) {
+    for (String key :
+        List.of(
+            Called.PILOT,
+            Called.ONBOARDING,
+            Called.TRAINING,
+            Called.QA_CYCLE,
+            Called.QUARTERLY_REVIEW)) {
       deployment.addModelInstance(key + ".bpmn", standIn(key));
     }
     standInDeployment = deployment.deploy().getId();
@@ -252,6 +260,26 @@ class VendorLifecycleProcessTest {
     taskService.complete(hold.getId(), Map.of("meetingNotes", "Agreed on the Q1 staffing plan"));
     assertThat(lifecycle).isWaitingAt(Elements.AWAIT_OFFBOARDING);
 
+    // the quarterly review fires: a review runs for the vendor
+    Job qbrTimer = timer(lifecycle, Elements.QUARTERLY_REVIEW_DUE);
+    assertThat(qbrTimer.getDuedate()).isEqualTo("2030-04-01T03:00:00Z");
+    extension.setCurrentTime(qbrTimer.getDuedate());
+    managementService.executeJob(qbrTimer.getId());
+    ProcessInstance review = called(lifecycle, Called.QUARTERLY_REVIEW);
+    assertThat(runtimeService.getVariable(review.getId(), "vendorId")).isEqualTo(VENDOR);
+    finish(review, Map.of());
+
+    // two executives approved a transition: the vendor enters the transition phase
+    runtimeService
+        .createMessageCorrelation(VendorLifecycleProcess.MSG_TRANSITION_APPROVED)
+        .processInstanceBusinessKey(VENDOR)
+        .correlate();
+    runJobs();
+    assertThat(lifecycle)
+        .hasPassedInOrder(Elements.TRANSITION_APPROVED, Elements.ENTER_TRANSITION_PHASE)
+        .isWaitingAt(Elements.AWAIT_OFFBOARDING);
+    assertThat(phases).endsWith("OPERATING", "TRANSITION");
+
     runtimeService
         .createMessageCorrelation(MSG_OFFBOARDED)
         .processInstanceBusinessKey(VENDOR)
@@ -263,7 +291,7 @@ class VendorLifecycleProcessTest {
             Elements.ENTER_OFFBOARDED_PHASE,
             Elements.END_EVENT_OFFBOARDED)
         .isEnded();
-    assertThat(phases).endsWith("OPERATING", "OFFBOARDED");
+    assertThat(phases).endsWith("TRANSITION", "OFFBOARDED");
   }
 
   @Test
