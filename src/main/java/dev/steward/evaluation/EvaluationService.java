@@ -10,6 +10,7 @@ import dev.steward.evaluation.EvaluationStore.RatingRow;
 import dev.steward.evaluation.EvaluationStore.RoundRow;
 import dev.steward.platform.AuditLog;
 import dev.steward.platform.ConflictException;
+import dev.steward.platform.DecisionLog;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidDataException;
 import dev.steward.platform.NotFoundException;
@@ -37,8 +38,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -69,6 +72,8 @@ public class EvaluationService {
   private final AuditLog auditLog;
   private final Clock clock;
   private final ObjectMapper json;
+  private final DecisionLog decisionLog;
+  private final HistoryService historyService;
 
   EvaluationService(
       EvaluationStore store,
@@ -77,7 +82,9 @@ public class EvaluationService {
       RuntimeService runtimeService,
       AuditLog auditLog,
       Clock clock,
-      ObjectMapper json) {
+      ObjectMapper json,
+      DecisionLog decisionLog,
+      HistoryService historyService) {
     this.store = store;
     this.vendors = vendors;
     this.identityService = identityService;
@@ -85,6 +92,8 @@ public class EvaluationService {
     this.auditLog = auditLog;
     this.clock = clock;
     this.json = json;
+    this.decisionLog = decisionLog;
+    this.historyService = historyService;
   }
 
   /**
@@ -481,7 +490,9 @@ public class EvaluationService {
     }
     PilotSelection selection = resolveSelection(roundId, selectedCodes);
     String who = by == null ? "system" : by;
-    store.decided(roundId, who, now(), reason, round.ranking(), selection.selected());
+    Instant decidedAt = now();
+    store.decided(roundId, who, decidedAt, reason, round.ranking(), selection.selected());
+    recordDecisions(round, selection, who, decidedAt, reason);
     auditLog.record(
         who,
         "EVALUATION_SELECTION_RECORDED",
@@ -494,6 +505,50 @@ public class EvaluationService {
             + "; reason: "
             + reason);
     return Optional.of(selection);
+  }
+
+  /**
+   * The decision record (one per candidate: SELECTED or NOT_SELECTED) with the ranking the
+   * executive saw; written once, with the selection.
+   */
+  private void recordDecisions(
+      RoundRow round, PilotSelection selection, String who, Instant at, String reason) {
+    String shown =
+        summary(round.name(), store.criteria(round.id()), readRanking(round.ranking())).strip();
+    String taskId = selectionTaskId(round.processInstanceId());
+    for (CandidateRow candidate : store.candidates(round.id())) {
+      boolean selected = selection.selected().contains(candidate.vendorId());
+      decisionLog.record(
+          new DecisionLog.Decision(
+              candidate.vendorId(),
+              DecisionLog.Kind.VENDOR_SELECTION,
+              selected ? "SELECTED" : "NOT_SELECTED",
+              who,
+              at,
+              reason,
+              shown,
+              round.processInstanceId(),
+              taskId,
+              round.id()));
+    }
+  }
+
+  /** The executive's selection task (completed before the async recording step), if any. */
+  private String selectionTaskId(String processInstanceId) {
+    if (processInstanceId == null) {
+      return null;
+    }
+    return historyService
+        .createHistoricTaskInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(EvaluationProcess.Elements.SELECT_FOR_PILOT)
+        .orderByHistoricActivityInstanceStartTime()
+        .desc()
+        .list()
+        .stream()
+        .findFirst()
+        .map(HistoricTaskInstance::getId)
+        .orElse(null);
   }
 
   // --- helpers

@@ -9,6 +9,7 @@ import dev.steward.pilot.PilotStore.PilotRow;
 import dev.steward.pilot.PilotStore.ScorecardRow;
 import dev.steward.pilot.PilotStore.Subject;
 import dev.steward.platform.AuditLog;
+import dev.steward.platform.DecisionLog;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidDataException;
 import dev.steward.platform.NotFoundException;
@@ -32,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,18 +57,24 @@ public class PilotService {
   private final ScorecardService scorecards;
   private final AuditLog auditLog;
   private final Clock clock;
+  private final DecisionLog decisionLog;
+  private final HistoryService historyService;
 
   PilotService(
       PilotStore store,
       VendorService vendors,
       ScorecardService scorecards,
       AuditLog auditLog,
-      Clock clock) {
+      Clock clock,
+      DecisionLog decisionLog,
+      HistoryService historyService) {
     this.store = store;
     this.vendors = vendors;
     this.scorecards = scorecards;
     this.auditLog = auditLog;
     this.clock = clock;
+    this.decisionLog = decisionLog;
+    this.historyService = historyService;
   }
 
   /** What the plan task needs once the pilot is opened. */
@@ -247,9 +256,43 @@ public class PilotService {
       throw new IllegalStateException("Decision '" + decision + "' is neither GO nor NO_GO");
     }
     String who = by == null ? "system" : by;
-    store.decided(pilotId, decision, reason, who, now(), shown);
+    Instant decidedAt = now();
+    store.decided(pilotId, decision, reason, who, decidedAt, shown);
     auditLog.record(who, "PILOT_" + decision, "pilot", pilotId, reason);
+    decisionLog.record(
+        new DecisionLog.Decision(
+            pilot.vendorId(),
+            DecisionLog.Kind.PILOT_GO_NO_GO,
+            decision,
+            who,
+            decidedAt,
+            reason,
+            shown,
+            pilot.processInstanceId(),
+            decisionTaskId(pilot.processInstanceId()),
+            pilotId));
     return decision;
+  }
+
+  /**
+   * The go/no-go task just completed (this step runs in its transaction, so the task's history row
+   * exists but is not yet marked finished), if any.
+   */
+  private String decisionTaskId(String processInstanceId) {
+    if (processInstanceId == null) {
+      return null;
+    }
+    return historyService
+        .createHistoricTaskInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(PilotProcess.Elements.DECIDE_GO_NO_GO)
+        .orderByHistoricActivityInstanceStartTime()
+        .desc()
+        .list()
+        .stream()
+        .findFirst()
+        .map(HistoricTaskInstance::getId)
+        .orElse(null);
   }
 
   // --- API

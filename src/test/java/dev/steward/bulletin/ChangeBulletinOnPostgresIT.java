@@ -1,0 +1,6 @@
+package dev.steward.bulletin;
+
+import dev.steward.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class ChangeBulletinOnPostgresIT extends ChangeBulletinIT {}

@@ -1,0 +1,6 @@
+package dev.steward.decision;
+
+import dev.steward.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class DecisionRecordOnPostgresIT extends DecisionRecordIT {}
