@@ -35,6 +35,8 @@ class ModularityTest {
             "onboarding",
             "training",
             "qa",
+            "bulletin",
+            "decision",
             "demo");
   }
 

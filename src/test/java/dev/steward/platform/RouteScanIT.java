@@ -86,6 +86,12 @@ class RouteScanIT {
     ACCESS.put("POST /api/vendors/{}/qa-calibrations", Set.of(RM, QA, ADMIN));
     ACCESS.put("GET /api/vendors/{}/qa-calibrations", INTERNAL);
     ACCESS.put("GET /api/qa-calibrations/{}", INTERNAL);
+    // change bulletins and the decision record
+    ACCESS.put("POST /api/bulletins", Set.of(RM, ADMIN));
+    ACCESS.put("GET /api/bulletins", EVERYONE);
+    ACCESS.put("GET /api/bulletins/{}", EVERYONE);
+    ACCESS.put("GET /api/vendors/{}/bulletins", EVERYONE);
+    ACCESS.put("GET /api/vendors/{}/decisions", INTERNAL);
   }
 
   @LocalServerPort int port;
