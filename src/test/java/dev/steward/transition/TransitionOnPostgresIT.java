@@ -1,0 +1,6 @@
+package dev.steward.transition;
+
+import dev.steward.support.PostgresIntegrationTest;
+
+@PostgresIntegrationTest
+class TransitionOnPostgresIT extends TransitionIT {}
