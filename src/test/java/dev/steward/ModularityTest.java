@@ -36,6 +36,7 @@ class ModularityTest {
             "training",
             "qa",
             "bulletin",
+            "transition",
             "decision",
             "demo");
   }

@@ -92,6 +92,10 @@ class RouteScanIT {
     ACCESS.put("GET /api/bulletins/{}", EVERYONE);
     ACCESS.put("GET /api/vendors/{}/bulletins", EVERYONE);
     ACCESS.put("GET /api/vendors/{}/decisions", INTERNAL);
+    // transitions: BPO leads are routed in and answered 404 by the service (never theirs)
+    ACCESS.put("POST /api/vendors/{}/transitions", Set.of(RM, ADMIN));
+    ACCESS.put("GET /api/vendors/{}/transitions", EVERYONE);
+    ACCESS.put("GET /api/transitions/{}", EVERYONE);
   }
 
   @LocalServerPort int port;
