@@ -37,6 +37,8 @@ class ModularityTest {
             "qa",
             "bulletin",
             "transition",
+            "review",
+            "risk",
             "decision",
             "demo");
   }

@@ -23,8 +23,10 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +52,8 @@ public class EscalationService {
   private final AuditLog auditLog;
   private final Clock clock;
   private final TransactionTemplate transactions;
+  private final ApplicationEventPublisher events;
+  private final JdbcTemplate jdbc;
 
   EscalationService(
       EscalationRepository escalations,
@@ -60,7 +64,9 @@ public class EscalationService {
       BrandBusinessHours brandHours,
       AuditLog auditLog,
       Clock clock,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      ApplicationEventPublisher events,
+      JdbcTemplate jdbc) {
     this.escalations = escalations;
     this.idempotencyKeys = idempotencyKeys;
     this.vendors = vendors;
@@ -70,6 +76,8 @@ public class EscalationService {
     this.auditLog = auditLog;
     this.clock = clock;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.events = events;
+    this.jdbc = jdbc;
   }
 
   /**
@@ -271,13 +279,26 @@ public class EscalationService {
       String escalationId, String by, String resolution, String rootCause, String detail) {
     Escalation escalation = load(escalationId);
     RootCause cause = rootCause == null ? RootCause.OTHER : RootCause.valueOf(rootCause);
-    if (escalation.resolved(clock.instant(), resolution, cause, detail)) {
+    Instant now = clock.instant();
+    if (escalation.resolved(now, resolution, cause, detail)) {
       auditLog.record(
           by == null ? SYSTEM : by,
           "ESCALATION_RESOLVED",
           "escalation",
           escalationId,
           "root cause " + cause);
+      // the risk log records the root cause (once per escalation) in this transaction
+      events.publishEvent(
+          new EscalationResolved(
+              escalationId,
+              escalation.getVendorId(),
+              escalation.getSeverity().name(),
+              escalation.getTitle(),
+              resolution,
+              cause.name(),
+              detail,
+              by,
+              now));
     }
   }
 
@@ -296,6 +317,28 @@ public class EscalationService {
     if (escalation.closed(clock.instant())) {
       auditLog.record(SYSTEM, "ESCALATION_CLOSED", "escalation", escalationId, null);
     }
+  }
+
+  /**
+   * Escalation SLA attainment of the vendor over {@code [from, to)}: first responses whose deadline
+   * falls in the period and has passed by now, and how many of them came in time. For the quarterly
+   * review; not scoped (the caller is the system).
+   */
+  @Transactional(readOnly = true)
+  public ResponseSlaAttainment responseSlaAttainment(String vendorId, Instant from, Instant to) {
+    Instant until = to.isBefore(clock.instant()) ? to : clock.instant();
+    return jdbc.queryForObject(
+        """
+        select count(*),
+               coalesce(sum(case when responded_at is not null and responded_at <= response_due_at
+                                 then 1 else 0 end), 0)
+        from escalation
+        where vendor_id = ? and response_due_at >= ? and response_due_at < ?
+        """,
+        (rs, row) -> new ResponseSlaAttainment(rs.getLong(1), rs.getLong(2)),
+        vendorId,
+        java.sql.Timestamp.from(from),
+        java.sql.Timestamp.from(until));
   }
 
   private Escalation load(String escalationId) {

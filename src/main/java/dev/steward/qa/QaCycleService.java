@@ -114,6 +114,36 @@ public class QaCycleService {
     return store.cycles(vendor.getId()).stream().map(c -> QaCycleView.of(c, now)).toList();
   }
 
+  /**
+   * The vendor-level results of the vendor's cycles whose month lies in {@code [first, last]},
+   * oldest first; not scoped (for the system, e.g. the quarterly review's facts).
+   */
+  @Transactional(readOnly = true)
+  public List<QaCycleResult> resultsForMonths(String vendorId, YearMonth first, YearMonth last) {
+    List<QaCycleResult> results = new ArrayList<>();
+    List<QaCycle> cycles = new ArrayList<>(store.cycles(vendorId));
+    java.util.Collections.reverse(cycles);
+    for (QaCycle cycle : cycles) {
+      YearMonth month = YearMonth.parse(cycle.period());
+      if (month.isBefore(first) || month.isAfter(last)) {
+        continue;
+      }
+      CycleResults.Summary s =
+          CycleResults.summarize(QaCycleSteps.outcomes(store.audits(cycle.id())));
+      results.add(
+          new QaCycleResult(
+              cycle.id(),
+              cycle.period(),
+              cycle.status().name(),
+              s.audits(),
+              s.scored(),
+              s.passed(),
+              s.qaScore(),
+              s.passRate()));
+    }
+    return results;
+  }
+
   @Transactional(readOnly = true)
   QaCycleDetail get(String cycleId, StewardPrincipal caller) {
     QaCycle cycle = visibleCycle(cycleId, caller);

@@ -1,18 +1,14 @@
 package dev.steward.review;
 
+import java.time.Instant;
+
 /**
- * Published by a quarterly review whose outcome is PROPOSE_TRANSITION: the transition slice starts
- * a vendor transition for the vendor (once per review).
+ * Published synchronously, in the transaction of {@code Task_ProposeTransition}, when a QBR's
+ * outcome is PROPOSE_TRANSITION: the vendor transition slice listens and starts its process. If the
+ * transition is rejected, that slice calls {@link ReviewService#startImprovementPlan}.
  *
- * @param vendorId the vendor the review proposes to replace
- * @param reviewId the review that proposed it (the transition is started once per review)
- * @param reason why, as the review recorded it
- * @param proposedBy who held the review (or {@code system} for a rule)
- * @param proposedAt when
+ * @param reason why: the review's period, total, previous total and the RM's notes
+ * @param proposedBy the RM who held the QBR
  */
 public record TransitionProposed(
-    String vendorId,
-    String reviewId,
-    String reason,
-    String proposedBy,
-    java.time.Instant proposedAt) {}
+    String vendorId, String reviewId, String reason, String proposedBy, Instant proposedAt) {}

@@ -96,6 +96,16 @@ class RouteScanIT {
     ACCESS.put("POST /api/vendors/{}/transitions", Set.of(RM, ADMIN));
     ACCESS.put("GET /api/vendors/{}/transitions", EVERYONE);
     ACCESS.put("GET /api/transitions/{}", EVERYONE);
+    // quarterly reviews, notices and the risk log
+    ACCESS.put("POST /api/vendors/{}/reviews", Set.of(RM, ADMIN));
+    ACCESS.put("GET /api/vendors/{}/reviews", INTERNAL);
+    ACCESS.put("GET /api/reviews/{}", INTERNAL);
+    ACCESS.put("GET /api/vendors/{}/notices", EVERYONE);
+    ACCESS.put("POST /api/vendors/{}/risks", INTERNAL);
+    ACCESS.put("GET /api/vendors/{}/risks", EVERYONE);
+    ACCESS.put("GET /api/risks", INTERNAL);
+    ACCESS.put("GET /api/risks/{}", INTERNAL);
+    ACCESS.put("PATCH /api/risks/{}", INTERNAL);
   }
 
   @LocalServerPort int port;
