@@ -274,6 +274,15 @@ abstract class TransitionIT {
                 .filter(d -> id.equals(d.subjectId()))
                 .map(DecisionLog.Decision::outcome))
         .containsExactly("APPROVED", "REJECTED");
+    // the rejection returns the vendor to an improvement plan: the RM agrees it
+    Api.Response reviews = api.get(rm, "/api/vendors/" + outgoing + "/reviews");
+    assertThat(reviews.status()).as(reviews.body()).isEqualTo(200);
+    assertThat(reviews.json().findValuesAsText("kind")).containsExactly("IMPROVEMENT_PLAN");
+    assertThat(flow.tasks(rm))
+        .anyMatch(
+            t ->
+                "Task_AgreeImprovementPlan".equals(t.path("taskKey").asText())
+                    && outgoing.equals(t.path("vendorId").asText()));
     // a new proposal is possible again
     assertThat(propose(rm, outgoing, body("Tone issues again", null, true)).status())
         .isEqualTo(201);
