@@ -49,6 +49,29 @@ public class UserAccounts {
     this.auditLog = auditLog;
   }
 
+  /**
+   * Revokes every role of the user: they keep their name (history and audit refer to it) but every
+   * request is refused from their next request on (roles are read at each sign-in, and the API
+   * signs in on every request). Idempotent. Used when a vendor is offboarded: its BPO leads lose
+   * access.
+   *
+   * @return whether the user had any role to revoke
+   */
+  @Transactional
+  public boolean revokeAccess(String username, String actor, String why) {
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(username).list().stream()
+            .map(g -> g.getId())
+            .toList();
+    for (String group : groups) {
+      identityService.deleteMembership(username, group);
+    }
+    if (!groups.isEmpty()) {
+      auditLog.record(actor, "USER_ACCESS_REVOKED", "user", username, why + "; groups " + groups);
+    }
+    return !groups.isEmpty();
+  }
+
   @Transactional
   public UserView create(NewUser request, String actor) {
     List<FieldError> errors = new ArrayList<>();

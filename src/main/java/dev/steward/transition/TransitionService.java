@@ -69,6 +69,8 @@ public class TransitionService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
+  private final UserAccounts userAccounts;
+
   TransitionService(
       TransitionStore store,
       VendorService vendors,
@@ -77,8 +79,10 @@ public class TransitionService {
       AuditLog auditLog,
       RuntimeService runtimeService,
       IdentityService identityService,
+      UserAccounts userAccounts,
       ApplicationEventPublisher events,
       Clock clock) {
+    this.userAccounts = userAccounts;
     this.store = store;
     this.vendors = vendors;
     this.scorecards = scorecards;
@@ -587,13 +591,9 @@ public class TransitionService {
         "transition",
         transitionId,
         received + " lifecycle instance(s) told to offboard " + code(t.vendorId()));
-    if (!leads.isEmpty()) {
-      auditLog.record(
-          "system",
-          "VENDOR_ACCESS_TO_REVOKE",
-          "vendor",
-          t.vendorId(),
-          "BPO lead accounts of the offboarded vendor: " + accounts);
+    // the offboarded vendor's BPO leads lose every role at the cut-over
+    for (String lead : leads) {
+      userAccounts.revokeAccess(lead, "system", "vendor " + code(t.vendorId()) + " offboarded");
     }
   }
 

@@ -211,6 +211,11 @@ abstract class TransitionIT {
     assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
     assertThat(done.path("cutOver").path("approvedBy").asText()).isEqualTo(victor);
     assertThat(done.path("cutOver").path("outgoingLeadAccounts").asText()).isEqualTo(outgoingLead);
+    // the offboarded vendor's lead has lost every role: a user without a role cannot sign in
+    assertThat(api.get(outgoingLead, "/api/vendors/" + outgoing).status()).isEqualTo(401);
+    assertThat(api.get(outgoingLead, "/api/tasks").status()).isEqualTo(401);
+    // the successor's lead keeps theirs
+    assertThat(api.get(successorLead, "/api/vendors/" + successor).status()).isEqualTo(200);
     assertThat(phaseOf(outgoing)).isEqualTo("OFFBOARDED");
     assertThat(lifecycleOf(outgoing)).as("outgoing lifecycle ended").isNull();
     assertThat(phaseOf(successor)).isEqualTo("OPERATING");
