@@ -316,6 +316,7 @@ class TransitionJourneyOnPostgresIT {
     assertThat(phase(outgoingId)).isEqualTo("OFFBOARDED");
     JsonNode offboarded = lifecycle(outgoingId);
     assertThat(offboarded.path("active").asBoolean()).isFalse();
+    assertThat(offboarded.path("currentSteps")).isEmpty();
     assertThat(offboarded.path("phases").findValuesAsText("phase"))
         .containsExactly("OPERATING", "TRANSITION", "OFFBOARDED");
     assertThat(phase(successorId)).isEqualTo("OPERATING");
@@ -335,6 +336,12 @@ class TransitionJourneyOnPostgresIT {
         .containsExactly("PROPOSE_TRANSITION", "APPROVED", "APPROVED", "CUT_OVER");
     assertThat(decisions.findValuesAsText("decidedBy"))
         .containsExactly(rm, executive1, executive2, executive2);
+    assertThat(decisions.findValuesAsText("taskName"))
+        .containsExactly(
+            "Prepare and hold QBR",
+            "First executive approval",
+            "Second executive approval",
+            "Approve the cut-over");
     assertThat(decisions.findValuesAsText("subjectId"))
         .containsExactly(reviewId, transitionId, transitionId, transitionId);
     JsonNode qbr = decisions.get(0);
@@ -391,12 +398,45 @@ class TransitionJourneyOnPostgresIT {
             .as("row %d, %s", i, column)
             .isEqualTo(decision.path(column).asText());
       }
-      assertThat(Instant.parse(row.get("decidedAt")))
-          .isEqualTo(Instant.parse(decision.path("decidedAt").asText()));
+      for (String column : List.of("decidedAt", "processStartedAt")) {
+        assertThat(Instant.parse(row.get(column)))
+            .as("row %d, %s", i, column)
+            .isEqualTo(Instant.parse(decision.path(column).asText()));
+      }
     }
 
-    // the vendor's own BPO lead may not read it
+    // the vendor's own BPO lead may not read it, in either form
     assertThat(api.get(lead, "/api/vendors/" + outgoingId + "/decisions").status()).isEqualTo(403);
+    assertThat(api.get(lead, "/api/vendors/" + outgoingId + "/decisions?format=csv").status())
+        .isEqualTo(403);
+
+    // the QBR's action item is the last open work: once the RM closes it in the risk log, the
+    // review ends too, and nothing of the outgoing vendor runs any more
+    String riskId = risks.get(0).path("id").asText();
+    Api.Response closed =
+        api.send(
+            rm,
+            "PATCH",
+            "/api/risks/" + riskId,
+            Map.of("status", "DONE"),
+            "application/json",
+            Map.of());
+    assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+    runJobs();
+    assertThat(review(reviewId).path("status").asText()).isEqualTo("HELD");
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .variableValueEquals(TransitionProcess.VENDOR_ID.name(), outgoingId)
+                .count())
+        .isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(outgoingId)
+                .count())
+        .isZero();
+    assertThat(flow.tasks(rm)).noneMatch(t -> outgoingId.equals(t.path("vendorId").asText()));
   }
 
   // --- the people's actions
