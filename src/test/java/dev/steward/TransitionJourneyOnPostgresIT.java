@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.review.QuarterlyReviewProcess;
 import dev.steward.support.Api;
+import dev.steward.support.JobRunner;
 import dev.steward.support.PostgresIntegrationTest;
 import dev.steward.support.Problems;
 import dev.steward.support.TestWorld;
@@ -18,21 +19,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -271,6 +267,10 @@ class TransitionJourneyOnPostgresIT {
         .containsExactly(executive1, executive2);
     runJobs();
     assertThat(phase(outgoingId)).isEqualTo("TRANSITION");
+    // the vendor's own BPO lead may not read its decision record, in either form
+    assertThat(api.get(lead, "/api/vendors/" + outgoingId + "/decisions").status()).isEqualTo(403);
+    assertThat(api.get(lead, "/api/vendors/" + outgoingId + "/decisions?format=csv").status())
+        .isEqualTo(403);
     assertThat(phase(successorId)).isEqualTo("OPERATING");
 
     // the plan: four checklists, every item ticked
@@ -405,10 +405,9 @@ class TransitionJourneyOnPostgresIT {
       }
     }
 
-    // the vendor's own BPO lead may not read it, in either form
-    assertThat(api.get(lead, "/api/vendors/" + outgoingId + "/decisions").status()).isEqualTo(403);
-    assertThat(api.get(lead, "/api/vendors/" + outgoingId + "/decisions?format=csv").status())
-        .isEqualTo(403);
+    // the offboarded vendor's lead lost every role at the cut-over: they cannot even sign in
+    assertThat(api.get(lead, "/api/vendors/" + outgoingId + "/decisions").status()).isEqualTo(401);
+    assertThat(api.get(lead, "/api/vendors/" + outgoingId).status()).isEqualTo(401);
 
     // the QBR's action item is the last open work: once the RM closes it in the risk log, the
     // review ends too, and nothing of the outgoing vendor runs any more
@@ -517,59 +516,26 @@ class TransitionJourneyOnPostgresIT {
   // --- the job executor, played by the test
 
   /**
-   * Runs the executable async continuations (not the timers) of both vendors' lifecycles, of every
-   * process that carries either vendor's id (the review, the transition), and of every process they
-   * call, until none is left.
+   * Runs the async continuations (not the timers) of both vendors' lifecycles, of every process
+   * concerning them (reviews, transitions) and of every process those called, until none is left.
    */
   private void runJobs() {
-    for (int i = 0; i < 200; i++) {
-      Job next = null;
-      for (String instanceId : processTree()) {
-        List<Job> jobs =
-            managementService
-                .createJobQuery()
-                .processInstanceId(instanceId)
-                .messages()
-                .executable()
-                .listPage(0, 1);
-        if (!jobs.isEmpty()) {
-          next = jobs.get(0);
-          break;
-        }
-      }
-      if (next == null) {
-        return;
-      }
-      managementService.executeJob(next.getId());
-    }
-    throw new AssertionError("async jobs keep coming");
+    new JobRunner(runtimeService, managementService).runJobs(this::roots);
   }
 
-  private Set<String> processTree() {
-    Deque<String> open = new ArrayDeque<>();
+  private List<String> roots() {
+    List<String> roots = new ArrayList<>();
     for (String vendor : List.of(outgoingId, successorId)) {
-      runtimeService
-          .createProcessInstanceQuery()
-          .processDefinitionKey(VendorLifecycleProcess.PROCESS_KEY)
-          .processInstanceBusinessKey(vendor)
-          .list()
-          .forEach(p -> open.add(p.getId()));
+      roots.addAll(
+          new JobRunner(runtimeService, managementService)
+              .instances(VendorLifecycleProcess.PROCESS_KEY, vendor));
       runtimeService
           .createProcessInstanceQuery()
           .variableValueEquals(TransitionProcess.VENDOR_ID.name(), vendor)
           .list()
-          .forEach(p -> open.add(p.getId()));
+          .forEach(p -> roots.add(p.getId()));
     }
-    Set<String> tree = new LinkedHashSet<>();
-    while (!open.isEmpty()) {
-      String id = open.poll();
-      if (tree.add(id)) {
-        runtimeService.createProcessInstanceQuery().superProcessInstanceId(id).list().stream()
-            .map(ProcessInstance::getId)
-            .forEach(open::add);
-      }
-    }
-    return tree;
+    return roots;
   }
 
   private Job parallelRunTimer(String transitionInstanceId) {

@@ -8,6 +8,7 @@ import dev.steward.onboarding.OnboardingProcess;
 import dev.steward.pilot.PilotProcess;
 import dev.steward.qa.QaCycleProcess;
 import dev.steward.support.Api;
+import dev.steward.support.JobRunner;
 import dev.steward.support.PostgresIntegrationTest;
 import dev.steward.support.TestWorld;
 import dev.steward.support.Workflow;
@@ -21,18 +22,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -560,78 +556,35 @@ class VendorJourneyOnPostgresIT {
   // --- the job executor, played by the test
 
   /**
-   * Runs the executable async continuations (not the timers) of both candidates' lifecycles, every
-   * process they call, and the evaluation round, until none is left.
+   * Runs the async continuations (not the timers) of both candidates' lifecycles, every process
+   * they call, and the evaluation round, until none is left.
    */
   private void runJobs() {
-    for (int i = 0; i < 200; i++) {
-      Job next = null;
-      for (String instanceId : processTree()) {
-        List<Job> jobs =
-            managementService
-                .createJobQuery()
-                .processInstanceId(instanceId)
-                .messages()
-                .executable()
-                .listPage(0, 1);
-        if (!jobs.isEmpty()) {
-          next = jobs.get(0);
-          break;
-        }
-      }
-      if (next == null) {
-        return;
-      }
-      managementService.executeJob(next.getId());
-    }
-    throw new AssertionError("async jobs keep coming");
+    jobs().runJobs(this::roots);
   }
 
-  /** The running instances of the two lifecycles, their called processes, and the round. */
-  private Set<String> processTree() {
-    Deque<String> open = new ArrayDeque<>();
+  /** The running lifecycles of the two candidates and the evaluation round. */
+  private List<String> roots() {
+    List<String> roots = new ArrayList<>();
+    JobRunner jobs = jobs();
     for (String candidate : List.of(vendorId, otherId)) {
-      runtimeService
-          .createProcessInstanceQuery()
-          .processDefinitionKey(VendorLifecycleProcess.PROCESS_KEY)
-          .processInstanceBusinessKey(candidate)
-          .list()
-          .forEach(p -> open.add(p.getId()));
+      roots.addAll(jobs.instances(VendorLifecycleProcess.PROCESS_KEY, candidate));
     }
     if (roundId != null) {
-      runtimeService
-          .createProcessInstanceQuery()
-          .processDefinitionKey(EvaluationProcess.PROCESS_KEY)
-          .processInstanceBusinessKey(roundId)
-          .list()
-          .forEach(p -> open.add(p.getId()));
+      roots.addAll(jobs.instances(EvaluationProcess.PROCESS_KEY, roundId));
     }
-    Set<String> tree = new LinkedHashSet<>();
-    while (!open.isEmpty()) {
-      String id = open.poll();
-      if (tree.add(id)) {
-        runtimeService.createProcessInstanceQuery().superProcessInstanceId(id).list().stream()
-            .map(ProcessInstance::getId)
-            .forEach(open::add);
-      }
-    }
-    return tree;
+    return roots;
   }
 
   /** The one timer with that activity id in our vendor's lifecycle tree. */
   private Job timer(String activityId) {
-    List<Job> timers = new ArrayList<>();
-    for (String instanceId : processTree()) {
-      timers.addAll(
-          managementService
-              .createJobQuery()
-              .processInstanceId(instanceId)
-              .timers()
-              .activityId(activityId)
-              .list());
-    }
+    List<Job> timers = jobs().timers(roots(), activityId);
     assertThat(timers).as("timer %s", activityId).hasSize(1);
     return timers.get(0);
+  }
+
+  private JobRunner jobs() {
+    return new JobRunner(runtimeService, managementService);
   }
 
   private Job lifecycleTimer(String lifecycleId, String activityId) {
