@@ -175,6 +175,24 @@ class TransitionStore {
         id);
   }
 
+  /**
+   * Claims the right to start the rejected transition's improvement plan: true once per transition
+   * (the update takes the row lock, so two concurrent claims serialize and the second sees the
+   * first's mark).
+   */
+  boolean claimImprovementPlan(String id) {
+    return jdbc.update(
+            "update vendor_transition set improvement_plan_review_id = 'starting'"
+                + " where id = ? and improvement_plan_review_id is null",
+            id)
+        == 1;
+  }
+
+  void improvementPlanStarted(String id, String reviewId) {
+    jdbc.update(
+        "update vendor_transition set improvement_plan_review_id = ? where id = ?", reviewId, id);
+  }
+
   void status(String id, TransitionStatus status) {
     jdbc.update("update vendor_transition set status = ? where id = ?", status.name(), id);
   }

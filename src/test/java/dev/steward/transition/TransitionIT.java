@@ -283,6 +283,13 @@ abstract class TransitionIT {
     Api.Response reviews = api.get(rm, "/api/vendors/" + outgoing + "/reviews");
     assertThat(reviews.status()).as(reviews.body()).isEqualTo(200);
     assertThat(reviews.json().findValuesAsText("kind")).containsExactly("IMPROVEMENT_PLAN");
+    // the same rejection event again (a job run twice) starts no second plan
+    TransitionRejected again =
+        new TransitionRejected(outgoing, id, "Improvement plan first", victor, Instant.now());
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(tx -> events.publishEvent(again));
+    assertThat(api.get(rm, "/api/vendors/" + outgoing + "/reviews").json().findValuesAsText("kind"))
+        .containsExactly("IMPROVEMENT_PLAN");
     assertThat(flow.tasks(rm))
         .anyMatch(
             t ->
