@@ -31,9 +31,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import dev.steward.escalation.EscalationProcess.Elements;
 import dev.steward.escalation.EscalationProcess.Groups;
 import dev.steward.platform.FlowNodeCoverage;
+import dev.steward.platform.ProcessTests;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -47,7 +46,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -657,57 +655,26 @@ class EscalationProcessTest {
   }
 
   private Job asyncJob(ProcessInstance instance, String activityId) {
-    Job job =
-        managementService
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .messages()
-            .activityId(activityId)
-            .singleResult();
-    assertThat(job).as("async continuation job of %s", activityId).isNotNull();
-    return job;
+    return ProcessTests.asyncJob(extension.getProcessEngine(), instance, activityId);
   }
 
   private String formKeyOf(Task task) {
-    Task withFormKey =
-        taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-    assertThat(withFormKey.getCamundaFormRef())
-        .as("Camunda form reference of %s", task.getTaskDefinitionKey())
-        .isNotNull();
-    assertThat(withFormKey.getCamundaFormRef().getBinding()).isEqualTo("latest");
-    return withFormKey.getCamundaFormRef().getKey();
+    return ProcessTests.formKeyOf(extension.getProcessEngine(), task);
   }
 
   private String deployedFormOf(Task task) throws IOException {
-    try (InputStream form = extension.getFormService().getDeployedTaskForm(task.getId())) {
-      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return ProcessTests.deployedFormOf(extension.getProcessEngine(), task);
   }
 
   private List<String> candidateGroupsOf(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .toList();
+    return ProcessTests.candidateGroupsOf(extension.getProcessEngine(), task);
   }
 
   private long passCount(ProcessInstance instance, String activityId) {
-    return extension
-        .getHistoryService()
-        .createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId())
-        .activityId(activityId)
-        .count();
+    return ProcessTests.passCount(extension.getProcessEngine(), instance, activityId);
   }
 
   private Object historicVariable(ProcessInstance instance, String name) {
-    var variable =
-        extension
-            .getHistoryService()
-            .createHistoricVariableInstanceQuery()
-            .processInstanceId(instance.getId())
-            .variableName(name)
-            .singleResult();
-    return variable == null ? null : variable.getValue();
+    return ProcessTests.historicVariable(extension.getProcessEngine(), instance, name);
   }
 }

@@ -23,10 +23,9 @@ import dev.steward.evaluation.EvaluationProcess.ScoreItem;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.FlowNodeCoverage;
 import dev.steward.platform.InvalidDataException;
+import dev.steward.platform.ProcessTests;
 import dev.steward.vendor.VendorLifecycleProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -39,7 +38,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -485,45 +483,22 @@ class EvaluationProcessTest {
   }
 
   private Job asyncJob(ProcessInstance instance, String activityId) {
-    Job job =
-        managementService
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .messages()
-            .activityId(activityId)
-            .singleResult();
-    assertThat(job).as("async continuation job of %s", activityId).isNotNull();
-    return job;
+    return ProcessTests.asyncJob(extension.getProcessEngine(), instance, activityId);
   }
 
   private String formKeyOf(Task task) {
-    Task withFormKey =
-        taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-    assertThat(withFormKey.getCamundaFormRef()).isNotNull();
-    assertThat(withFormKey.getCamundaFormRef().getBinding()).isEqualTo("latest");
-    return withFormKey.getCamundaFormRef().getKey();
+    return ProcessTests.formKeyOf(extension.getProcessEngine(), task);
   }
 
   private String deployedFormOf(Task task) throws IOException {
-    try (InputStream form = extension.getFormService().getDeployedTaskForm(task.getId())) {
-      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return ProcessTests.deployedFormOf(extension.getProcessEngine(), task);
   }
 
   private List<String> candidateGroupsOf(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .toList();
+    return ProcessTests.candidateGroupsOf(extension.getProcessEngine(), task);
   }
 
   private Object historicVariable(ProcessInstance instance, String name) {
-    return extension
-        .getHistoryService()
-        .createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId())
-        .variableName(name)
-        .singleResult()
-        .getValue();
+    return ProcessTests.historicVariable(extension.getProcessEngine(), instance, name);
   }
 }

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import dev.steward.onboarding.OnboardingProcess.Elements;
 import dev.steward.platform.FlowNodeCoverage;
 import dev.steward.platform.InvalidDataException;
+import dev.steward.platform.ProcessTests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -561,17 +561,11 @@ class OnboardingProcessTest {
   }
 
   private List<String> groupsOf(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .toList();
+    return ProcessTests.candidateGroupsOf(extension.getProcessEngine(), task);
   }
 
   private String formOf(Task task) {
-    Task withForm =
-        taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-    assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("latest");
-    return withForm.getCamundaFormRef().getKey();
+    return ProcessTests.formKeyOf(extension.getProcessEngine(), task);
   }
 
   private List<String> withDecision(String decision) {
@@ -582,23 +576,11 @@ class OnboardingProcessTest {
   }
 
   private long passCount(ProcessInstance instance, String activityId) {
-    return extension
-        .getHistoryService()
-        .createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId())
-        .activityId(activityId)
-        .count();
+    return ProcessTests.passCount(extension.getProcessEngine(), instance, activityId);
   }
 
   private Object historic(ProcessInstance instance, String name) {
-    var variable =
-        extension
-            .getHistoryService()
-            .createHistoricVariableInstanceQuery()
-            .processInstanceId(instance.getId())
-            .variableName(name)
-            .singleResult();
-    return variable == null ? null : variable.getValue();
+    return ProcessTests.historicVariable(extension.getProcessEngine(), instance, name);
   }
 
   private void mockDelegate(String name, JavaDelegate behaviour) {

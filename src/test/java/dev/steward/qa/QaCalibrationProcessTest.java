@@ -16,10 +16,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
 import dev.steward.platform.FlowNodeCoverage;
 import dev.steward.platform.InvalidDataException;
+import dev.steward.platform.ProcessTests;
 import dev.steward.qa.QaCalibrationProcess.Elements;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -406,28 +405,14 @@ class QaCalibrationProcessTest {
   }
 
   private Job asyncJob(ProcessInstance instance, String activityId) {
-    Job job =
-        managementService
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .messages()
-            .activityId(activityId)
-            .singleResult();
-    assertThat(job).as("async continuation job of %s", activityId).isNotNull();
-    return job;
+    return ProcessTests.asyncJob(extension.getProcessEngine(), instance, activityId);
   }
 
   private String formKeyOf(Task task) {
-    Task withFormKey =
-        taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-    assertThat(withFormKey.getCamundaFormRef()).isNotNull();
-    assertThat(withFormKey.getCamundaFormRef().getBinding()).isEqualTo("latest");
-    return withFormKey.getCamundaFormRef().getKey();
+    return ProcessTests.formKeyOf(extension.getProcessEngine(), task);
   }
 
   private String deployedFormOf(Task task) throws IOException {
-    try (InputStream form = extension.getFormService().getDeployedTaskForm(task.getId())) {
-      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return ProcessTests.deployedFormOf(extension.getProcessEngine(), task);
   }
 }

@@ -31,11 +31,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
 import dev.steward.platform.FlowNodeCoverage;
 import dev.steward.platform.InvalidDataException;
+import dev.steward.platform.ProcessTests;
 import dev.steward.qa.QaCycleProcess.Elements;
 import dev.steward.qa.QaCycleProcess.Groups;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +51,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -603,23 +601,14 @@ class QaCycleProcessTest {
   }
 
   private String formKeyOf(Task task) {
-    Task withFormKey =
-        taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-    assertThat(withFormKey.getCamundaFormRef()).isNotNull();
-    assertThat(withFormKey.getCamundaFormRef().getBinding()).isEqualTo("latest");
-    return withFormKey.getCamundaFormRef().getKey();
+    return ProcessTests.formKeyOf(extension.getProcessEngine(), task);
   }
 
   private String deployedFormOf(Task task) throws IOException {
-    try (InputStream form = extension.getFormService().getDeployedTaskForm(task.getId())) {
-      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return ProcessTests.deployedFormOf(extension.getProcessEngine(), task);
   }
 
   private List<String> candidateGroupsOf(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .toList();
+    return ProcessTests.candidateGroupsOf(extension.getProcessEngine(), task);
   }
 }

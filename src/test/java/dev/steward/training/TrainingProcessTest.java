@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 
 import dev.steward.platform.FlowNodeCoverage;
 import dev.steward.platform.InvalidDataException;
+import dev.steward.platform.ProcessTests;
 import dev.steward.training.TrainingProcess.Elements;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -524,26 +524,15 @@ class TrainingProcessTest {
   }
 
   private List<String> groupsOf(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .toList();
+    return ProcessTests.candidateGroupsOf(extension.getProcessEngine(), task);
   }
 
   private String formOf(Task task) {
-    Task withForm =
-        taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-    assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("latest");
-    return withForm.getCamundaFormRef().getKey();
+    return ProcessTests.formKeyOf(extension.getProcessEngine(), task);
   }
 
   private long passCount(ProcessInstance instance, String activityId) {
-    return extension
-        .getHistoryService()
-        .createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId())
-        .activityId(activityId)
-        .count();
+    return ProcessTests.passCount(extension.getProcessEngine(), instance, activityId);
   }
 
   private void mockDelegate(String name, JavaDelegate behaviour) {
