@@ -1,8 +1,9 @@
 package dev.steward.evaluation;
 
+import dev.steward.vendor.VendorLifecycleMessages;
 import dev.steward.vendor.VendorLifecycleProcess;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LifecycleMessages {
 
-  private final RuntimeService runtimeService;
+  private final VendorLifecycleMessages lifecycles;
 
-  LifecycleMessages(RuntimeService runtimeService) {
-    this.runtimeService = runtimeService;
+  LifecycleMessages(VendorLifecycleMessages lifecycles) {
+    this.lifecycles = lifecycles;
   }
 
   /** Returns how many lifecycle instances received a message. */
@@ -34,23 +35,9 @@ class LifecycleMessages {
   }
 
   private int correlate(String message, String vendorId, String roundId, String reason) {
-    int received = 0;
-    // the builder has no definition-key filter: pick the vendor's lifecycle instances by key first
-    for (ProcessInstance lifecycle :
-        runtimeService
-            .createProcessInstanceQuery()
-            .processDefinitionKey(VendorLifecycleProcess.PROCESS_KEY)
-            .processInstanceBusinessKey(vendorId)
-            .list()) {
-      received +=
-          runtimeService
-              .createMessageCorrelation(message)
-              .processInstanceId(lifecycle.getId())
-              .setVariable(VendorLifecycleProcess.SELECTION_REASON.name(), reason)
-              .setVariable(VendorLifecycleProcess.EVALUATION_ROUND_ID.name(), roundId)
-              .correlateAllWithResult()
-              .size();
-    }
-    return received;
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VendorLifecycleProcess.SELECTION_REASON.name(), reason);
+    variables.put(VendorLifecycleProcess.EVALUATION_ROUND_ID.name(), roundId);
+    return lifecycles.tell(message, vendorId, variables);
   }
 }

@@ -19,6 +19,7 @@ import dev.steward.transition.TransitionStore.Source;
 import dev.steward.transition.TransitionStore.TransitionRow;
 import dev.steward.vendor.LifecyclePhase;
 import dev.steward.vendor.Vendor;
+import dev.steward.vendor.VendorLifecycleMessages;
 import dev.steward.vendor.VendorLifecycleProcess;
 import dev.steward.vendor.VendorService;
 import dev.steward.vendor.VendorView;
@@ -70,6 +71,7 @@ public class TransitionService {
   private final Clock clock;
 
   private final UserAccounts userAccounts;
+  private final VendorLifecycleMessages lifecycles;
 
   TransitionService(
       TransitionStore store,
@@ -80,9 +82,11 @@ public class TransitionService {
       RuntimeService runtimeService,
       IdentityService identityService,
       UserAccounts userAccounts,
+      VendorLifecycleMessages lifecycles,
       ApplicationEventPublisher events,
       Clock clock) {
     this.userAccounts = userAccounts;
+    this.lifecycles = lifecycles;
     this.store = store;
     this.vendors = vendors;
     this.scorecards = scorecards;
@@ -641,21 +645,7 @@ public class TransitionService {
   }
 
   private int tellLifecycle(String message, String vendorId) {
-    int received = 0;
-    for (ProcessInstance lifecycle :
-        runtimeService
-            .createProcessInstanceQuery()
-            .processDefinitionKey(VendorLifecycleProcess.PROCESS_KEY)
-            .processInstanceBusinessKey(vendorId)
-            .list()) {
-      received +=
-          runtimeService
-              .createMessageCorrelation(message)
-              .processInstanceId(lifecycle.getId())
-              .correlateAllWithResult()
-              .size();
-    }
-    return received;
+    return lifecycles.tell(message, vendorId, Map.of());
   }
 
   /** The BPO lead accounts bound to the vendor (user info {@code steward.vendorId}). */

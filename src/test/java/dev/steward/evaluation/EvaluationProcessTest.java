@@ -24,6 +24,7 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.FlowNodeCoverage;
 import dev.steward.platform.InvalidDataException;
 import dev.steward.platform.ProcessTests;
+import dev.steward.vendor.VendorLifecycleMessages;
 import dev.steward.vendor.VendorLifecycleProcess;
 import java.io.IOException;
 import java.time.Instant;
@@ -121,7 +122,8 @@ class EvaluationProcessTest {
     Mocks.register("checkSelectionListener", new CheckSelectionListener(evaluations));
     Mocks.register(
         "recordSelectionDelegate",
-        new RecordSelectionDelegate(evaluations, new LifecycleMessages(runtimeService)));
+        new RecordSelectionDelegate(
+            evaluations, new LifecycleMessages(new VendorLifecycleMessages(runtimeService))));
   }
 
   @AfterEach
@@ -372,7 +374,7 @@ class EvaluationProcessTest {
 
     assertThat(round).isEnded().hasPassed(Elements.END_EVENT);
     assertThat(
-            new LifecycleMessages(runtimeService)
+            new LifecycleMessages(new VendorLifecycleMessages(runtimeService))
                 .tell(
                     ROUND,
                     new EvaluationService.PilotSelection(List.of(HANSA), List.of(NORDIC)),

@@ -88,7 +88,9 @@ public final class Workflow {
   /** Completes the task and expects 204. */
   public void completeOk(String user, String taskId, Map<String, ?> fields) {
     Api.Response response = complete(user, taskId, fields);
-    assertThat(response.status()).as(response.body()).isEqualTo(204);
+    assertThat(response.status())
+        .as("%s completes %s: %s", user, taskId, response.body())
+        .isEqualTo(204);
   }
 
   /** The fields named by the errors of a problem detail, in order. */
