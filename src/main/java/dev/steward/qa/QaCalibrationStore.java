@@ -92,24 +92,8 @@ class QaCalibrationStore {
         scorecard.passMark(),
         requestedBy,
         Timestamp.from(at));
-    List<QaCategory> categories = scorecard.categories();
-    for (int i = 0; i < categories.size(); i++) {
-      QaCategory c = categories.get(i);
-      jdbc.update(
-          """
-          insert into qa_calibration_category
-            (calibration_id, position, category, name, weight, min_rating, max_rating, critical)
-          values (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-          id,
-          i,
-          c.key(),
-          c.name(),
-          c.weight(),
-          c.min(),
-          c.max(),
-          c.critical());
-    }
+    QaCategoryRows.insert(
+        jdbc, "qa_calibration_category", "calibration_id", id, scorecard.categories());
     for (int i = 0; i < interactionIds.size(); i++) {
       jdbc.update(
           "insert into qa_calibration_interaction (calibration_id, position, interaction_id) values (?, ?, ?)",
@@ -174,20 +158,7 @@ class QaCalibrationStore {
     double passMark =
         jdbc.queryForObject("select pass_mark from qa_calibration where id = ?", Double.class, id);
     List<QaCategory> categories =
-        jdbc.query(
-            """
-            select category, name, weight, min_rating, max_rating, critical
-            from qa_calibration_category where calibration_id = ? order by position
-            """,
-            (rs, row) ->
-                new QaCategory(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getInt(5),
-                    rs.getBoolean(6)),
-            id);
+        QaCategoryRows.read(jdbc, "qa_calibration_category", "calibration_id", id);
     return new QaScorecard(categories, passMark);
   }
 

@@ -30,20 +30,7 @@ public class QaScorecardStore {
       return QaScorecard.defaults();
     }
     List<QaCategory> categories =
-        jdbc.query(
-            """
-            select category, name, weight, min_rating, max_rating, critical
-            from qa_scorecard_category where vendor_id = ? order by position
-            """,
-            (rs, row) ->
-                new QaCategory(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getInt(5),
-                    rs.getBoolean(6)),
-            vendorId);
+        QaCategoryRows.read(jdbc, "qa_scorecard_category", "vendor_id", vendorId);
     return new QaScorecard(categories, passMark.get(0));
   }
 
@@ -58,23 +45,7 @@ public class QaScorecardStore {
         scorecard.passMark(),
         Timestamp.from(at),
         actor);
-    List<QaCategory> categories = scorecard.categories();
-    for (int i = 0; i < categories.size(); i++) {
-      QaCategory c = categories.get(i);
-      jdbc.update(
-          """
-          insert into qa_scorecard_category
-            (vendor_id, position, category, name, weight, min_rating, max_rating, critical)
-          values (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-          vendorId,
-          i,
-          c.key(),
-          c.name(),
-          c.weight(),
-          c.min(),
-          c.max(),
-          c.critical());
-    }
+    QaCategoryRows.insert(
+        jdbc, "qa_scorecard_category", "vendor_id", vendorId, scorecard.categories());
   }
 }

@@ -85,24 +85,7 @@ class QaStore {
 
   /** Copies the scorecard the cycle's audits are scored with. */
   void insertCategories(String cycleId, QaScorecard scorecard) {
-    List<QaCategory> categories = scorecard.categories();
-    for (int i = 0; i < categories.size(); i++) {
-      QaCategory c = categories.get(i);
-      jdbc.update(
-          """
-          insert into qa_cycle_category
-            (cycle_id, position, category, name, weight, min_rating, max_rating, critical)
-          values (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-          cycleId,
-          i,
-          c.key(),
-          c.name(),
-          c.weight(),
-          c.min(),
-          c.max(),
-          c.critical());
-    }
+    QaCategoryRows.insert(jdbc, "qa_cycle_category", "cycle_id", cycleId, scorecard.categories());
   }
 
   Optional<QaCycle> cycle(String id) {
@@ -156,22 +139,8 @@ class QaStore {
   }
 
   QaScorecard scorecard(QaCycle cycle) {
-    List<QaCategory> categories =
-        jdbc.query(
-            """
-            select category, name, weight, min_rating, max_rating, critical
-            from qa_cycle_category where cycle_id = ? order by position
-            """,
-            (rs, row) ->
-                new QaCategory(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getInt(3),
-                    rs.getInt(4),
-                    rs.getInt(5),
-                    rs.getBoolean(6)),
-            cycle.id());
-    return new QaScorecard(categories, cycle.passMark());
+    return new QaScorecard(
+        QaCategoryRows.read(jdbc, "qa_cycle_category", "cycle_id", cycle.id()), cycle.passMark());
   }
 
   void sampleDrawn(String cycleId, long population, int requiredSampleSize, int sampleSize) {
