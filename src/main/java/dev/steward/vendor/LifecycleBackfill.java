@@ -1,5 +1,6 @@
 package dev.steward.vendor;
 
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,7 +35,13 @@ class LifecycleBackfill implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     int started = 0;
+    // one query for the vendors that have a lifecycle, then a start (which checks again) only for
+    // the others
+    Set<String> withLifecycle = lifecycles.vendorsWithLifecycle();
     for (Vendor vendor : vendors.findAll()) {
+      if (withLifecycle.contains(vendor.getId())) {
+        continue;
+      }
       Boolean done = transactions.execute(tx -> lifecycles.start(vendor));
       if (Boolean.TRUE.equals(done)) {
         started++;

@@ -87,6 +87,17 @@ class VendorLifecycles {
         phases);
   }
 
+  /** The ids of the vendors that have (or had) a lifecycle process. */
+  java.util.Set<String> vendorsWithLifecycle() {
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .list()
+        .stream()
+        .map(i -> i.getBusinessKey())
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   boolean exists(String vendorId) {
     return historyService
             .createHistoricProcessInstanceQuery()
