@@ -4,17 +4,28 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Where a signed-in browser lands: brand staff in Camunda Tasklist, vendor users (who never reach
- * the webapps) in the API documentation until the vendor portal pages exist.
+ * The login page and where a signed-in browser lands: executives and RMs on the dashboard, BPO
+ * leads (who never reach the Camunda webapps) in the vendor portal, QA analysts in Tasklist.
  */
 @Controller
 class HomeController {
 
+  @GetMapping("/login")
+  String login() {
+    return "login";
+  }
+
   @GetMapping("/")
   String home() {
     StewardPrincipal user = CurrentUser.get();
-    return user.isVendorScoped()
-        ? "redirect:/swagger-ui/index.html"
-        : "redirect:/camunda/app/tasklist/default/";
+    if (user.isVendorScoped()) {
+      return "redirect:/portal";
+    }
+    if (user.roles().contains(Role.EXECUTIVE)
+        || user.roles().contains(Role.RELATIONSHIP_MANAGER)
+        || user.roles().contains(Role.ADMIN)) {
+      return "redirect:/dashboard";
+    }
+    return "redirect:/camunda/app/tasklist/default/";
   }
 }

@@ -10,12 +10,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -67,6 +68,11 @@ public class SecurityConfig {
   private static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
           + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /** Who reads the executive dashboard (security.md): executives and the brand's RMs. */
+  static final String[] DASHBOARD_ROLES = {
+    Role.EXECUTIVE.name(), Role.RELATIONSHIP_MANAGER.name(), Role.ADMIN.name()
+  };
 
   private final ObjectMapper objectMapper;
   private final List<ApiRoutes> sliceRoutes;
@@ -175,12 +181,19 @@ public class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * The application's own pages (login, executive dashboard, vendor portal), the health endpoints
+   * and the API description. Browser sessions from the login form; CSRF on every state change.
+   */
   @Bean
   @Order(4)
   SecurityFilterChain defaultChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/error")
+                    .permitAll()
+                    .requestMatchers(
+                        HttpMethod.GET, "/css/**", "/js/**", "/images/**", "/webjars/**")
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
@@ -189,13 +202,15 @@ public class SecurityConfig {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/")
                     .authenticated()
+                    .requestMatchers("/dashboard", "/dashboard/**")
+                    .hasAnyRole(DASHBOARD_ROLES)
+                    .requestMatchers("/portal", "/portal/**")
+                    .hasRole(Role.BPO_LEAD.name())
                     .anyRequest()
                     .denyAll())
-        // Spring's generated login page; it is only generated while this chain keeps the default
-        // entry point
-        .formLogin(Customizer.withDefaults())
-        .logout(Customizer.withDefaults())
-        .exceptionHandling(e -> e.accessDeniedHandler(problemAccessDenied()))
+        .formLogin(form -> form.loginPage("/login").permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(e -> e.accessDeniedHandler(browserAwareAccessDenied()))
         .headers(this::securityHeaders);
     return http.build();
   }
@@ -234,6 +249,15 @@ public class SecurityConfig {
         new DelegatingAuthenticationEntryPoint(entryPoints);
     delegating.setDefaultEntryPoint(problemEntryPoint());
     return delegating;
+  }
+
+  /** A page a role may not open shows the 403 page; anything else gets a problem detail. */
+  private AccessDeniedHandler browserAwareAccessDenied() {
+    MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+    var handlers = new java.util.LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
+    handlers.put(html, new AccessDeniedHandlerImpl());
+    return new RequestMatcherDelegatingAccessDeniedHandler(handlers, problemAccessDenied());
   }
 
   private AuthenticationEntryPoint problemEntryPoint() {

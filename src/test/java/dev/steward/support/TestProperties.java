@@ -16,5 +16,8 @@ public final class TestProperties {
   /** Meets the password policy; used for every user the tests create. */
   public static final String PASSWORD = "Kestrel-user-7q!";
 
+  /** The demo users' password (README), in contexts with the demo world. */
+  public static final String DEMO_PASSWORD = "Steward-demo-1";
+
   private TestProperties() {}
 }
