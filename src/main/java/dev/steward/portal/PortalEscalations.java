@@ -1,6 +1,7 @@
 package dev.steward.portal;
 
 import dev.steward.escalation.EscalationCategory;
+import dev.steward.escalation.EscalationProcess;
 import dev.steward.escalation.EscalationService;
 import dev.steward.escalation.EscalationView;
 import dev.steward.escalation.NewEscalation;
@@ -10,6 +11,8 @@ import dev.steward.platform.CurrentUser;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidDataException;
 import dev.steward.platform.StewardPrincipal;
+import dev.steward.task.TaskSummary;
+import dev.steward.task.WorkTasks;
 import dev.steward.vendor.VendorService;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
@@ -47,12 +50,15 @@ class PortalEscalations {
   private final VendorService vendors;
   private final PortalPages pages;
   private final Validator validator;
+  private final WorkTasks tasks;
 
   PortalEscalations(
       EscalationService escalations,
       VendorService vendors,
       PortalPages pages,
-      Validator validator) {
+      Validator validator,
+      WorkTasks tasks) {
+    this.tasks = tasks;
     this.escalations = escalations;
     this.vendors = vendors;
     this.pages = pages;
@@ -143,6 +149,15 @@ class PortalEscalations {
     EscalationView escalation = escalations.get(id, lead);
     model.addAttribute("vendor", vendors.find(lead.vendorId(), lead));
     model.addAttribute("row", pages.rows(List.of(escalation)).get(0));
+    // the lead's open task on this escalation (confirming its resolution), if there is one
+    model.addAttribute(
+        "taskId",
+        tasks.list(lead).stream()
+            .filter(t -> EscalationProcess.PROCESS_KEY.equals(t.processKey()))
+            .filter(t -> id.equals(t.businessKey()))
+            .map(TaskSummary::id)
+            .findFirst()
+            .orElse(null));
     return "portal/escalation";
   }
 

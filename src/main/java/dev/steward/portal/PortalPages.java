@@ -66,7 +66,34 @@ class PortalPages {
   }
 
   /** An escalation with its SLA clock. */
-  public record EscalationRow(EscalationView escalation, SlaClock clock) {}
+  public record EscalationRow(EscalationView escalation, SlaClock clock) {
+
+    /** The status in words, e.g. "In progress". */
+    public String statusText() {
+      return words(escalation.status().name());
+    }
+
+    /** The category in words, e.g. "Product issue". */
+    public String categoryText() {
+      return words(escalation.category().name());
+    }
+  }
+
+  /** The scorecard's KPI keys in words, with their units. */
+  static final java.util.Map<String, String> KPI_LABELS =
+      java.util.Map.of(
+          "csat", "CSAT %",
+          "nps", "NPS",
+          "ces", "CES",
+          "fcr", "FCR %",
+          "aht", "AHT s",
+          "serviceLevel", "Service level %",
+          "abandonRate", "Abandon rate %");
+
+  static String words(String constant) {
+    String lower = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+  }
 
   /** A bulletin the vendor has not acknowledged yet, with the lead's task to acknowledge it. */
   public record BulletinToAcknowledge(VendorBulletinsView.Entry bulletin, String taskId) {}
@@ -90,6 +117,7 @@ class PortalPages {
     model.addAttribute("qa", qa.overview(vendor.getId(), lead));
     model.addAttribute("notices", reviews.notices(vendor.getId(), lead));
     model.addAttribute("period", period.toString());
+    model.addAttribute("kpiLabels", KPI_LABELS);
     model.addAttribute("scorecard", scorecards.scorecard(vendor.getId(), period.toString(), lead));
     return "portal/overview";
   }
@@ -112,6 +140,7 @@ class PortalPages {
     model.addAttribute("notices", reviews.notices(vendor.getId(), lead));
     model.addAttribute("period", chosen);
     model.addAttribute("periods", periods());
+    model.addAttribute("kpiLabels", KPI_LABELS);
     model.addAttribute("scorecard", scorecard);
     return "portal/qa";
   }
