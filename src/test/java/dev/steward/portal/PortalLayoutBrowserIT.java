@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.support.Browser;
 import dev.steward.support.BrowserIntegrationTest;
 import dev.steward.support.TestProperties;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -60,10 +62,21 @@ class PortalLayoutBrowserIT {
     }
   }
 
+  private static void phoneViewport(Browser browser, int height) {
+    ((ChromeDriver) browser.driver())
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of("width", 390, "height", height, "deviceScaleFactor", 1, "mobile", true));
+  }
+
   @Test
   void noPortalPageOverflowsAPhoneScreen() {
     try (Browser browser = Browser.phone(port)) {
       browser.signIn("lena", TestProperties.DEMO_PASSWORD);
+      // headless Chromium keeps windows at least 500 px wide: emulate the phone's 390 px viewport
+      phoneViewport(browser, 844);
+      browser.open("/portal");
+      assertThat(((Number) browser.script("return window.innerWidth")).intValue()).isEqualTo(390);
 
       for (String page : PAGES) {
         browser.open(page);
@@ -77,7 +90,10 @@ class PortalLayoutBrowserIT {
       }
       browser.open("/portal");
       browser.find(By.tagName("h1"));
-      browser.fullPageScreenshot("portal-phone");
+      Number height = (Number) browser.script("return document.documentElement.scrollHeight");
+      phoneViewport(browser, height.intValue());
+      browser.screenshot("portal-phone");
+      phoneViewport(browser, 844);
     }
   }
 }
