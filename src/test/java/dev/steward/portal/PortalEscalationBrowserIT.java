@@ -66,6 +66,10 @@ class PortalEscalationBrowserIT {
     browser.find(By.id("file-escalation")).click();
 
     WebElement error = browser.find(By.id("description-error"));
+    // the keyboard focus is on the error summary, whose link leads to the field
+    browser.waitUntil(d -> "error-summary".equals(d.switchTo().activeElement().getAttribute("id")));
+    assertThat(browser.find(By.cssSelector("#error-summary a")).getAttribute("href"))
+        .endsWith("#description");
     String apiMessage = apiMessageForAnEmptyDescription();
     assertThat(error.getText()).isEqualTo(apiMessage);
     WebElement description = browser.find(By.id("description"));
