@@ -22,7 +22,6 @@ import dev.steward.vendor.VendorService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -207,9 +206,5 @@ class PortalPages {
       month = Period.monthOf(month.start().minusSeconds(1));
     }
     return periods;
-  }
-
-  static Optional<String> nonBlank(String s) {
-    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
   }
 }
