@@ -40,7 +40,8 @@ class ModularityTest {
             "review",
             "risk",
             "decision",
-            "demo");
+            "demo",
+            "portal");
   }
 
   @Test
