@@ -169,7 +169,7 @@ class WorkTasks {
   }
 
   /** Attempts at a completion that loses optimistic-locking races to other tasks' completions. */
-  private static final int MAX_ATTEMPTS = 3;
+  private static final int MAX_ATTEMPTS = 5;
 
   private static boolean isConcurrentChange(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
