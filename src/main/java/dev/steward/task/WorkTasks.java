@@ -43,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class WorkTasks {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkTasks.class);
+
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
@@ -158,6 +160,11 @@ class WorkTasks {
           // moment (typically the other branch of a parallel join completing): our transaction
           // rolled back, so doing it again is safe and the caller need not know
           if (attempt < MAX_ATTEMPTS && isOpen(taskId)) {
+            log.info(
+                "Completing task {} again after a concurrent change (attempt {}): {}",
+                taskId,
+                attempt + 1,
+                e.getMessage());
             continue;
           }
           throw new ConflictException(
