@@ -9,9 +9,16 @@ import dev.steward.support.PostgresIntegrationTest;
 import dev.steward.support.TestProperties;
 import dev.steward.support.TestWorld;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -24,6 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class OperationsEndpointsIT {
 
   @LocalServerPort int port;
+  @Autowired ProcessEngineConfigurationImpl configuration;
+  @Autowired ManagementService managementService;
+  @Autowired RuntimeService runtimeService;
   Api api;
   TestWorld world;
 
@@ -66,6 +76,28 @@ class OperationsEndpointsIT {
     Api.Response asRm = api.get(rm, "/actuator/health");
     assertThat(asRm.status()).isEqualTo(200);
     assertThat(asRm.json().has("components")).isFalse();
+  }
+
+  @Test
+  void aNodeConfiguredToExecuteJobsWhoseExecutorIsNotRunningIsDown() throws Exception {
+    // the indicator as a node with camunda.bpm.job-execution.enabled=true builds it; the executor
+    // of this test context is not running
+    var constructor =
+        Class.forName("dev.steward.platform.JobExecutorHealth")
+            .getDeclaredConstructor(
+                ProcessEngineConfigurationImpl.class,
+                ManagementService.class,
+                RuntimeService.class,
+                boolean.class);
+    constructor.setAccessible(true);
+    HealthIndicator enabledButStopped =
+        (HealthIndicator)
+            constructor.newInstance(configuration, managementService, runtimeService, true);
+    Health health = enabledButStopped.health();
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails())
+        .containsEntry("enabled", true)
+        .containsEntry("executing", false);
   }
 
   @Test
