@@ -52,6 +52,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List.of());
   }
 
+  /** A body past the size limit (RequestSizeLimitFilter), found while it was read. */
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .header(HttpHeaders.CONNECTION, "close")
+        .body(
+            problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage(), List.of()));
+  }
+
   @ExceptionHandler(InvalidDataException.class)
   ProblemDetail invalid(InvalidDataException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid data", e.getMessage(), e.errors());
@@ -76,8 +85,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this", List.of());
   }
 
+  @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+  ProblemDetail concurrentUpdate(org.springframework.dao.ConcurrencyFailureException e) {
+    return concurrentChange(null);
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
+    // a lost race, wrapped by the engine or a listener, is a conflict to retry, not our failure
+    for (Throwable c = e.getCause(); c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof OptimisticLockingException
+          || c instanceof org.springframework.dao.ConcurrencyFailureException) {
+        log.info("Concurrent change: {}", c.getMessage());
+        return concurrentChange(null);
+      }
+    }
     log.error("Unexpected error", e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,
@@ -95,6 +117,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     String detail;
     List<FieldError> errors = List.of();
     Throwable cause = ex.getMostSpecificCause();
+    for (Throwable c = ex; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof PayloadTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+            .body(
+                problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Payload too large",
+                    tooLarge.getMessage(),
+                    List.of()));
+      }
+    }
     if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
       String path = path(unknown);
       detail = "Unknown property '" + path + "'";
