@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * check this on completion by itself, so every call here does.
  */
 @Service
-class WorkTasks {
+public class WorkTasks {
 
   private final TaskService taskService;
   private final RuntimeService runtimeService;
