@@ -28,8 +28,9 @@ class DashboardController {
   String overview(Model model, HttpServletRequest request) {
     StewardPrincipal user = CurrentUser.get();
     long started = System.nanoTime();
-    model.addAttribute("overview", queries.overview(user));
-    model.addAttribute("dataMillis", ServerTiming.recordData(request, started));
+    Timings timings = new Timings();
+    model.addAttribute("overview", queries.overview(user, timings));
+    model.addAttribute("dataMillis", ServerTiming.recordData(request, started, timings));
     return "dashboard/index";
   }
 
@@ -37,8 +38,9 @@ class DashboardController {
   ModelAndView vendor(@PathVariable String vendorId, HttpServletRequest request) {
     StewardPrincipal user = CurrentUser.get();
     long started = System.nanoTime();
-    Optional<DashboardModel.VendorPage> page = queries.vendor(vendorId, user);
-    long millis = ServerTiming.recordData(request, started);
+    Timings timings = new Timings();
+    Optional<DashboardModel.VendorPage> page = queries.vendor(vendorId, user, timings);
+    long millis = ServerTiming.recordData(request, started, timings);
     if (page.isEmpty()) {
       return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
     }

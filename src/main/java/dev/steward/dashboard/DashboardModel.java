@@ -24,6 +24,7 @@ final class DashboardModel {
   record Overview(
       String scorePeriod,
       List<String> periods,
+      int chartFrom,
       String breachesSince,
       List<PhaseCount> phases,
       long openEscalations,

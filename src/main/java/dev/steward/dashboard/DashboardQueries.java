@@ -110,17 +110,17 @@ class DashboardQueries {
   }
 
   @Transactional(readOnly = true)
-  public Overview overview(StewardPrincipal user) {
+  public Overview overview(StewardPrincipal user, Timings timings) {
     Instant now = clock.instant();
     List<Period> periods = quarters(now);
     Period scorePeriod = periods.get(FULL_QUARTERS - 1);
     List<VendorView> all =
-        vendors.list(user).stream()
+        timings.time("vendors", () -> vendors.list(user)).stream()
             .sorted(
                 Comparator.comparing((VendorView v) -> v.lifecyclePhase().ordinal())
                     .thenComparing(VendorView::code))
             .toList();
-    List<VendorRow> rows = rows(all, periods, scorePeriod, now);
+    List<VendorRow> rows = rows(all, periods, scorePeriod, timings);
 
     Map<LifecyclePhase, Long> byPhase = new EnumMap<>(LifecyclePhase.class);
     all.forEach(v -> byPhase.merge(v.lifecyclePhase(), 1L, Long::sum));
@@ -134,21 +134,33 @@ class DashboardQueries {
 
     Map<String, VendorView> byId =
         all.stream().collect(Collectors.toMap(VendorView::id, Function.identity()));
-    List<TaskSummary> open = tasks.list(user);
+    List<TaskSummary> open = timings.time("tasks", () -> tasks.list(user));
     List<Approval> approvals = approvals(open, byId);
 
-    List<String> labels = labels(periods);
+    // the chart starts at the first quarter any vendor has a score in (at least two quarters)
+    int from = periods.size() - 2;
+    for (VendorRow r : rows) {
+      for (int i = 0; i < from; i++) {
+        if (r.scores().get(i) != null) {
+          from = i;
+          break;
+        }
+      }
+    }
+    int first = from;
+    List<String> labels = labels(periods).subList(first, periods.size());
     Map<String, Object> chart = new LinkedHashMap<>();
     chart.put("labels", labels);
     chart.put(
         "datasets",
         rows.stream()
             .filter(r -> r.scores().stream().anyMatch(s -> s != null))
-            .map(r -> Map.of("label", r.code(), "data", r.scores()))
+            .map(r -> Map.of("label", r.code(), "data", r.scores().subList(first, periods.size())))
             .toList());
     return new Overview(
         scorePeriod.toString(),
         labels,
+        first,
         scorePeriod.toString(),
         phases,
         rows.stream().mapToLong(r -> r.escalations().open()).sum(),
@@ -159,16 +171,19 @@ class DashboardQueries {
         approvals,
         open.size() - approvals.size(),
         write(chart),
-        summary(rows, labels));
+        summary(rows, labels, first));
   }
 
   /**
    * The drill-down of one vendor; empty if there is no such vendor (or the user may not see it).
    */
   @Transactional(readOnly = true)
-  public java.util.Optional<VendorPage> vendor(String vendorId, StewardPrincipal user) {
+  public java.util.Optional<VendorPage> vendor(
+      String vendorId, StewardPrincipal user, Timings timings) {
     java.util.Optional<VendorView> found =
-        vendors.list(user).stream().filter(v -> v.id().equals(vendorId)).findFirst();
+        timings.time("vendors", () -> vendors.list(user)).stream()
+            .filter(v -> v.id().equals(vendorId))
+            .findFirst();
     if (found.isEmpty()) {
       return java.util.Optional.empty();
     }
@@ -176,22 +191,22 @@ class DashboardQueries {
     Instant now = clock.instant();
     List<Period> periods = quarters(now);
     Period scorePeriod = periods.get(FULL_QUARTERS - 1);
-    VendorRow row = rows(List.of(vendor), periods, scorePeriod, now).get(0);
-    ScorecardView current =
-        scorecards
-            .scorecardsOfAll(List.of(vendorId), List.of(periods.get(FULL_QUARTERS)))
-            .get(vendorId)
-            .get(0);
-    ScorecardView last =
-        scorecards.scorecardsOfAll(List.of(vendorId), List.of(scorePeriod)).get(vendorId).get(0);
-
+    VendorRow row = rows(List.of(vendor), periods, scorePeriod, timings).get(0);
     List<Period> months = new ArrayList<>();
     YearMonth thisMonth = YearMonth.from(now.atOffset(java.time.ZoneOffset.UTC));
     for (int i = MONTHS - 1; i >= 0; i--) {
       months.add(Period.month(thisMonth.minusMonths(i)));
     }
-    List<ScorecardView> monthly =
-        scorecards.scorecardsOfAll(List.of(vendorId), months).get(vendorId);
+    List<Period> read = new ArrayList<>(months);
+    read.add(scorePeriod);
+    read.add(periods.get(FULL_QUARTERS));
+    List<ScorecardView> all =
+        timings
+            .time("months", () -> scorecards.scorecardsOfAll(List.of(vendorId), read))
+            .get(vendorId);
+    List<ScorecardView> monthly = all.subList(0, months.size());
+    ScorecardView last = all.get(months.size());
+    ScorecardView current = all.get(months.size() + 1);
     List<BigDecimal> monthScores = monthly.stream().map(ScorecardView::total).toList();
     List<String> monthLabels = months.stream().map(Period::toString).toList();
     Map<String, Object> chart = new LinkedHashMap<>();
@@ -202,6 +217,9 @@ class DashboardQueries {
     BigDecimal creditsTotal = BigDecimal.ZERO;
     for (ScorecardView view : List.of(last, current)) {
       for (ScorecardView.CreditMonth m : view.serviceCredits().months()) {
+        if (YearMonth.parse(m.month()).isAfter(thisMonth)) {
+          continue;
+        }
         creditMonths.add(
             new CreditMonth(m.month(), m.interactions(), m.missed(), Numbers.money(m.credit())));
         creditsTotal = creditsTotal.add(m.credit() == null ? BigDecimal.ZERO : m.credit());
@@ -211,19 +229,20 @@ class DashboardQueries {
     List<QaAgentResult> agents =
         row.qa() == null || row.qa().scored() == 0
             ? List.of()
-            : qa.agentResults(row.qa().cycleId());
+            : timings.time("agents", () -> qa.agentResults(row.qa().cycleId()));
     List<EscalationView> open =
-        escalations.list(user, vendorId, null).stream()
+        timings.time("escalationList", () -> escalations.list(user, vendorId, null)).stream()
             .filter(
                 e ->
                     e.status() != EscalationStatus.RESOLVED
                         && e.status() != EscalationStatus.CLOSED)
             .toList();
-    LifecycleView lifecycle = vendors.lifecycle(vendorId, user);
-    List<DecisionLog.Decision> recent = new ArrayList<>(decisions.of(vendorId));
+    LifecycleView lifecycle = timings.time("lifecycle", () -> vendors.lifecycle(vendorId, user));
+    List<DecisionLog.Decision> recent =
+        new ArrayList<>(timings.time("decisions", () -> decisions.of(vendorId)));
     java.util.Collections.reverse(recent);
     List<Approval> approvals =
-        approvals(tasks.list(user), Map.of(vendorId, vendor)).stream()
+        approvals(timings.time("tasks", () -> tasks.list(user)), Map.of(vendorId, vendor)).stream()
             .filter(a -> vendorId.equals(a.vendorId()))
             .toList();
     return java.util.Optional.of(
@@ -254,11 +273,13 @@ class DashboardQueries {
   }
 
   private List<VendorRow> rows(
-      List<VendorView> all, List<Period> periods, Period scorePeriod, Instant now) {
+      List<VendorView> all, List<Period> periods, Period scorePeriod, Timings timings) {
     List<String> ids = all.stream().map(VendorView::id).toList();
-    Map<String, List<ScorecardView>> cards = scorecards.scorecardsOfAll(ids, periods);
-    Map<String, VendorQaResult> qaResults = qa.latestResultsOfAll();
-    Map<String, EscalationCounts> counts = escalations.countsByVendor(scorePeriod.start());
+    Map<String, List<ScorecardView>> cards =
+        timings.time("scores", () -> scorecards.scorecardsOfAll(ids, periods));
+    Map<String, VendorQaResult> qaResults = timings.time("qa", qa::latestResultsOfAll);
+    Map<String, EscalationCounts> counts =
+        timings.time("escalations", () -> escalations.countsByVendor(scorePeriod.start()));
     int scoreIndex = periods.indexOf(scorePeriod);
     List<VendorRow> rows = new ArrayList<>();
     for (VendorView v : all) {
@@ -330,11 +351,15 @@ class DashboardQueries {
     return labels;
   }
 
-  private static String summary(List<VendorRow> rows, List<String> labels) {
+  private static String summary(List<VendorRow> rows, List<String> labels, int first) {
     String text =
         rows.stream()
             .filter(r -> r.scores().stream().anyMatch(s -> s != null))
-            .map(r -> r.code() + ": " + describe(labels, r.scores()))
+            .map(
+                r ->
+                    r.code()
+                        + ": "
+                        + describe(labels, r.scores().subList(first, r.scores().size())))
             .collect(Collectors.joining("; "));
     return "Balanced score by quarter, "
         + labels.get(0)

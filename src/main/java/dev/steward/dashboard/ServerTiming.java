@@ -25,11 +25,13 @@ class ServerTiming {
 
   private static final Logger log = LoggerFactory.getLogger(ServerTiming.class);
   private static final String DATA_NANOS = ServerTiming.class.getName() + ".data";
+  private static final String SECTIONS = ServerTiming.class.getName() + ".sections";
 
   /** Records the data time of this request and returns it in whole milliseconds. */
-  static long recordData(HttpServletRequest request, long startedNanos) {
+  static long recordData(HttpServletRequest request, long startedNanos, Timings sections) {
     long nanos = System.nanoTime() - startedNanos;
     request.setAttribute(DATA_NANOS, nanos);
+    request.setAttribute(SECTIONS, sections);
     return Math.max(0, Math.round(nanos / 1_000_000.0));
   }
 
@@ -60,6 +62,10 @@ class ServerTiming {
           header.append(String.format(java.util.Locale.ROOT, "data;dur=%.1f, ", nanos / 1e6));
         }
         header.append(String.format(java.util.Locale.ROOT, "total;dur=%.1f", total));
+        if (request.getAttribute(SECTIONS) instanceof Timings sections
+            && !sections.header().isEmpty()) {
+          header.append(", ").append(sections.header());
+        }
         if (!buffered.isCommitted()) {
           buffered.setHeader("Server-Timing", header.toString());
         }
