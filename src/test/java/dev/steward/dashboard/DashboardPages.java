@@ -47,6 +47,14 @@ final class DashboardPages {
                 + " + out.slice(0, 12).join('; ');");
   }
 
+  /** The page's Server-Timing entries as the browser received them: {@code data=12.3 total=...}. */
+  static String serverTiming(Browser browser) {
+    return (String)
+        browser.script(
+            "return performance.getEntriesByType('navigation')[0].serverTiming"
+                + ".map(function (t) { return t.name + '=' + t.duration; }).join(' ');");
+  }
+
   static String text(Browser browser, String id) {
     WebElement element = browser.find(By.id(id));
     return element.getText();

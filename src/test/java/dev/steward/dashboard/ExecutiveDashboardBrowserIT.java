@@ -150,6 +150,15 @@ class ExecutiveDashboardBrowserIT {
       phone.fullPageScreenshot("dashboard-phone");
       assertThat(DashboardPages.sidewaysOverflow(phone)).isEmpty();
 
+      // the page's server time reaches the browser (Server-Timing), section by section
+      for (int i = 0; i < 5; i++) {
+        phone.open("/dashboard");
+        DashboardPages.paintedAlpha(phone, "score-trend");
+        String timing = DashboardPages.serverTiming(phone);
+        System.out.println("Dashboard server timing, load " + (i + 1) + ": " + timing);
+        assertThat(timing).contains("data=").contains("total=").contains("scores=");
+      }
+
       phone.find(By.cssSelector("#vendor-ACME-MNL th a")).click();
       phone.waitUntil(d -> d.getCurrentUrl().contains("/dashboard/vendors/"));
       assertThat(DashboardPages.paintedAlpha(phone, "vendor-trend")).isPositive();
