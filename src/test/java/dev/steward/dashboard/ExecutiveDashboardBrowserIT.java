@@ -98,7 +98,7 @@ class ExecutiveDashboardBrowserIT {
     assertThat(browser.find(By.id("decisions")).getText())
         .contains("TRANSITION_APPROVAL")
         .contains("erin");
-    browser.fullPageScreenshot("dashboard-vendor");
+    browser.fullPageScreenshot("dashboard-vendor-fjord");
 
     // act in Tasklist: claim, fill the Camunda Form, complete
     String link =
@@ -138,6 +138,21 @@ class ExecutiveDashboardBrowserIT {
               assertThat(d.outcome()).isEqualTo("APPROVED");
               assertThat(d.reason()).contains("capacity hold");
             });
+
+    // back on the dashboard the approval is gone; ACME-MNL's page shows its QA by agent
+    browser.open("/dashboard");
+    assertThat(
+            browser
+                .driver()
+                .findElements(By.cssSelector("#approvals [data-task-id='" + approvalId + "']")))
+        .isEmpty();
+    browser.find(By.cssSelector("#vendor-ACME-MNL th a")).click();
+    browser.waitUntil(d -> d.getCurrentUrl().contains("/dashboard/vendors/"));
+    assertThat(DashboardPages.paintedAlpha(browser, "vendor-trend")).isPositive();
+    assertThat(browser.find(By.id("qa-pass-rate")).getText()).endsWith("%");
+    assertThat(browser.find(By.id("qa-agents")).getText()).contains("Agent");
+    assertThat(browser.find(By.id("escalations")).getText()).contains("Severity");
+    browser.fullPageScreenshot("dashboard-vendor");
   }
 
   @Test
