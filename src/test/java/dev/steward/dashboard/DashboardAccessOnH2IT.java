@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.support.Api;
 import dev.steward.support.H2IntegrationTest;
-import dev.steward.support.TestProperties;
 import dev.steward.support.TestWorld;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,33 +94,7 @@ class DashboardAccessOnH2IT {
         Map.of("Cookie", "JSESSIONID=" + session, "Accept", "text/html"));
   }
 
-  /** Signs in through the login form with its CSRF token; returns the new session id. */
   private String signIn(String user) {
-    Api.Response page = api.send(null, "GET", "/login", null, null, Map.of("Accept", "text/html"));
-    String csrf = page.body().replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
-    Api.Response signedIn =
-        api.send(
-            null,
-            "POST",
-            "/login",
-            "username="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password="
-                + URLEncoder.encode(TestProperties.PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf="
-                + URLEncoder.encode(csrf, StandardCharsets.UTF_8),
-            FORM,
-            Map.of("Cookie", "JSESSIONID=" + cookie(page)));
-    assertThat(signedIn.status()).isEqualTo(302);
-    assertThat(signedIn.header("Location")).doesNotContain("error");
-    return cookie(signedIn);
-  }
-
-  private static String cookie(Api.Response response) {
-    return response.raw().headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("JSESSIONID="))
-        .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';')))
-        .findFirst()
-        .orElseThrow();
+    return PageSession.signIn(api, user);
   }
 }
