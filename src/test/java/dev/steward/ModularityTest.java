@@ -40,6 +40,7 @@ class ModularityTest {
             "review",
             "risk",
             "decision",
+            "dashboard",
             "demo",
             "portal");
   }

@@ -144,6 +144,40 @@ public class QaCycleService {
     return results;
   }
 
+  /**
+   * Each vendor's latest QA cycle with scored audits (or its latest cycle when none has any), with
+   * the pass rate's 95 % Wilson interval, from one aggregate query. Not scoped: for brand-wide
+   * pages such as the executive dashboard.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, VendorQaResult> latestResultsOfAll() {
+    Map<String, VendorQaResult> latest = new HashMap<>();
+    for (VendorQaResult r : store.resultsOfAll()) {
+      VendorQaResult seen = latest.get(r.vendorId());
+      if (seen == null || (seen.result().scored() == 0 && r.result().scored() > 0)) {
+        latest.put(r.vendorId(), r);
+      }
+    }
+    return latest;
+  }
+
+  /** The cycle's results per agent, ordered by agent id; not scoped (brand-wide pages). */
+  @Transactional(readOnly = true)
+  public List<QaAgentResult> agentResults(String cycleId) {
+    return CycleResults.perAgent(QaCycleSteps.outcomes(store.audits(cycleId))).entrySet().stream()
+        .map(
+            e ->
+                new QaAgentResult(
+                    e.getKey(),
+                    e.getValue().audits(),
+                    e.getValue().scored(),
+                    e.getValue().passed(),
+                    e.getValue().qaScore(),
+                    e.getValue().passRate(),
+                    e.getValue().interval()))
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   QaCycleDetail get(String cycleId, StewardPrincipal caller) {
     QaCycle cycle = visibleCycle(cycleId, caller);
