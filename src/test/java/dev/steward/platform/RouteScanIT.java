@@ -108,6 +108,31 @@ class RouteScanIT {
     ACCESS.put("PATCH /api/risks/{}", INTERNAL);
   }
 
+  /**
+   * The application's own pages (browser sessions): "METHOD pattern" → roles. Everything else a
+   * signed-in browser asks for outside {@code /api} is refused.
+   */
+  static final Map<String, Set<String>> PAGES = new LinkedHashMap<>();
+
+  static {
+    Set<String> dashboard = Set.of(ADMIN, RM, EXEC);
+    PAGES.put("GET /", EVERYONE);
+    PAGES.put("GET /login", EVERYONE);
+    PAGES.put("GET /dashboard", dashboard);
+    PAGES.put("GET /dashboard/vendors/{}", dashboard);
+    PAGES.put("GET /portal", Set.of(LEAD));
+    PAGES.put("GET /portal/qa", Set.of(LEAD));
+    PAGES.put("GET /portal/bulletins", Set.of(LEAD));
+    PAGES.put("GET /portal/escalations", Set.of(LEAD));
+    PAGES.put("GET /portal/escalations/table", Set.of(LEAD));
+    PAGES.put("GET /portal/escalations/new", Set.of(LEAD));
+    PAGES.put("POST /portal/escalations", Set.of(LEAD));
+    PAGES.put("GET /portal/escalations/{}", Set.of(LEAD));
+    PAGES.put("GET /portal/tasks", Set.of(LEAD));
+    PAGES.put("GET /portal/tasks/{}", Set.of(LEAD));
+    PAGES.put("POST /portal/tasks/{}", Set.of(LEAD));
+  }
+
   @LocalServerPort int port;
 
   @Autowired
@@ -176,5 +201,70 @@ class RouteScanIT {
     }
     softly.assertAll();
     assertThat(checked).hasSize(mapped.size() * users.size());
+  }
+
+  @Test
+  void everyPageIsDeniedByDefaultAndOpenOnlyToItsRoles() {
+    Api api = new Api(port);
+    TestWorld world = new TestWorld(api);
+    String vendor = world.vendor(world.unique("PAGESCAN"), null);
+    Map<String, Api.Session> sessions = new LinkedHashMap<>();
+    sessions.put(ADMIN, api.signIn(TestProperties.ADMIN));
+    sessions.put(RM, api.signIn(world.user("pscan-rm", RM, null)));
+    sessions.put(QA, api.signIn(world.user("pscan-qa", QA, null)));
+    sessions.put(EXEC, api.signIn(world.user("pscan-exec", EXEC, null)));
+    sessions.put(LEAD, api.signIn(world.user("pscan-lead", LEAD, vendor)));
+
+    Set<String> mapped = new TreeSet<>();
+    mappings
+        .getHandlerMethods()
+        .keySet()
+        .forEach(
+            info ->
+                info.getPatternValues().stream()
+                    .filter(p -> !p.startsWith("/api/") && !p.equals("/error"))
+                    .filter(p -> !p.startsWith("/v3/api-docs") && !p.startsWith("/swagger-ui"))
+                    .forEach(
+                        pattern ->
+                            info.getMethodsCondition().getMethods().stream()
+                                .map(RequestMethod::name)
+                                .forEach(
+                                    m ->
+                                        mapped.add(
+                                            m + " " + pattern.replaceAll("\\{[^}]+}", "{}")))));
+    assertThat(mapped)
+        .as("every page has an access decision in RouteScanIT.PAGES")
+        .isEqualTo(new TreeSet<>(PAGES.keySet()));
+
+    SoftAssertions softly = new SoftAssertions();
+    for (String endpoint : mapped) {
+      String method = endpoint.substring(0, endpoint.indexOf(' '));
+      String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{}", "scan-unknown-id");
+      boolean open = path.equals("/login");
+      Api.Response anonymous =
+          api.send(null, method, path, null, null, Map.of("Accept", "text/html"));
+      if (!open) {
+        softly.assertThat(anonymous.status()).as("%s without a session", endpoint).isIn(302, 403);
+      }
+      for (Map.Entry<String, Api.Session> session : sessions.entrySet()) {
+        Api.Session s = session.getValue();
+        Object body = method.equals("POST") ? "_csrf=" + s.csrf() : null;
+        Api.Response response =
+            api.send(null, method, path, body, "application/x-www-form-urlencoded", s.headers());
+        String what = endpoint + " as " + session.getKey();
+        if (PAGES.get(endpoint).contains(session.getKey())) {
+          softly.assertThat(response.status()).as(what).isNotIn(401, 403).isLessThan(500);
+        } else {
+          softly.assertThat(response.status()).as(what).isEqualTo(403);
+        }
+        softly
+            .assertThat(response.body())
+            .as("%s: no stack trace or SQL", what)
+            // pages have <select> elements, so look for SQL keywords in upper case and Java
+            // internals
+            .doesNotContain("Exception", "\tat ", "SELECT ", " FROM ", "java.", "org.hibernate");
+      }
+    }
+    softly.assertAll();
   }
 }

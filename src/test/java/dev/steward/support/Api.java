@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -110,6 +111,59 @@ public final class Api {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A browser session: its cookie header and a CSRF token valid for it. */
+  public record Session(String cookie, String csrf) {
+    public Map<String, String> headers() {
+      return Map.of("Cookie", cookie, "Accept", "text/html");
+    }
+  }
+
+  /**
+   * Signs in through the login form, as a browser does, with the user's test password (see {@link
+   * #send}); the session's CSRF token is read from the login page afterwards.
+   */
+  public Session signIn(String user) {
+    String password =
+        TestProperties.ADMIN.equals(user)
+            ? TestProperties.ADMIN_PASSWORD_VALUE
+            : TestProperties.PASSWORD;
+    Response page = send(null, "GET", "/login", null, null, Map.of("Accept", "text/html"));
+    String cookie = "JSESSIONID=" + cookie(page, "JSESSIONID");
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&_csrf="
+            + URLEncoder.encode(csrf(page.body()), StandardCharsets.UTF_8);
+    Response signedIn =
+        send(
+            null,
+            "POST",
+            "/login",
+            form,
+            "application/x-www-form-urlencoded",
+            Map.of("Cookie", cookie));
+    if (signedIn.status() != 302 || signedIn.header("Location").contains("error")) {
+      throw new IllegalStateException(user + " could not sign in: " + signedIn.status());
+    }
+    String session = "JSESSIONID=" + cookie(signedIn, "JSESSIONID");
+    Response again = send(null, "GET", "/login", null, null, Map.of("Cookie", session));
+    return new Session(session, csrf(again.body()));
+  }
+
+  private static String csrf(String html) {
+    return html.replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
+  }
+
+  private static String cookie(Response response, String name) {
+    return response.raw().headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + name + " cookie"));
   }
 
   public static String basic(String user, String password) {
