@@ -54,7 +54,7 @@ class PortalEscalationBrowserIT {
 
     browser.signIn("lena", TestProperties.DEMO_PASSWORD);
     assertThat(browser.path()).isEqualTo("/portal");
-    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Overview");
+    assertThat(browser.heading("Overview")).isEqualTo("Overview");
 
     browser.find(By.linkText("File an escalation")).click();
     browser.waitUntil(d -> d.getCurrentUrl().endsWith("/portal/escalations/new"));
@@ -91,7 +91,7 @@ class PortalEscalationBrowserIT {
 
     browser.waitUntil(d -> d.getCurrentUrl().matches(".*/portal/escalations/[0-9a-f-]{36}$"));
     assertThat(browser.find(By.id("flash")).getText()).contains("Escalation filed").contains(title);
-    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(title);
+    assertThat(browser.heading(title)).isEqualTo(title);
     assertThat(browser.find(By.id("escalation-status")).getText()).isEqualTo("Open");
     assertThat(browser.find(By.cssSelector("main .badge.good, main .badge.warn")).getText())
         .startsWith("First response: ")
@@ -132,14 +132,14 @@ class PortalEscalationBrowserIT {
     browser.signIn("lena", TestProperties.DEMO_PASSWORD);
 
     browser.open("/dashboard");
-    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+    assertThat(browser.heading("Not allowed")).isEqualTo("Not allowed");
     browser.open("/portal/escalations/" + brightEscalation);
-    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not found");
+    assertThat(browser.heading("Not found")).isEqualTo("Not found");
     browser.open("/portal/tasks/" + brightTask.getId());
-    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not found");
+    assertThat(browser.heading("Not found")).isEqualTo("Not found");
     // her own pages still work
     browser.open("/portal/escalations");
-    assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Escalations");
+    assertThat(browser.heading("Escalations")).isEqualTo("Escalations");
     assertThat(browser.find(By.id("escalation-table")).getText())
         .contains("Refunds stuck for 3 days")
         .doesNotContain("Telephony down at the Monterrey site");

@@ -143,7 +143,7 @@ class PortalTaskBrowserIT {
     workTasks.complete(taskId, Map.of("acknowledged", true), lena);
     browser.find(By.id("complete-task")).click();
 
-    assertThat(browser.find(By.tagName("h1")).getText())
+    assertThat(browser.heading("This task is already completed"))
         .isEqualTo("This task is already completed");
     assertThat(browser.find(By.id("task-conflict")).getText())
         .contains("has already been completed");

@@ -119,7 +119,24 @@ public final class Browser implements AutoCloseable {
   public <T> T waitUntil(Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, Duration.ofSeconds(15))
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(condition);
+  }
+
+  /**
+   * The page's {@code h1} once it reads {@code expected} (after a click the old page may still be
+   * showing); on timeout the last heading seen, so the assertion that follows says what was there.
+   */
+  public String heading(String expected) {
+    try {
+      return waitUntil(
+          d -> {
+            String text = d.findElement(By.tagName("h1")).getText();
+            return text.equals(expected) ? text : null;
+          });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return driver.findElement(By.tagName("h1")).getText();
+    }
   }
 
   public Object script(String js, Object... args) {
