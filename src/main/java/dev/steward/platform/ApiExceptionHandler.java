@@ -77,13 +77,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseUnavailable.isCause(e)) {
+      // the database is stopped, restarting or killed our connection: 503, the client may retry
+      return DatabaseUnavailable.response(e);
+    }
     log.error("Unexpected error", e);
-    return problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "Internal error",
-        "Something went wrong on our side; it has been logged",
-        List.of());
+    return ResponseEntity.internalServerError()
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "Something went wrong on our side; it has been logged",
+                List.of()));
   }
 
   @Override
