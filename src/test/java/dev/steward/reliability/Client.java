@@ -32,9 +32,18 @@ final class Client {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private final String base;
+  private final Duration timeout;
 
   Client(StewardNode node) {
+    this(node, REQUEST_TIMEOUT);
+  }
+
+  /**
+   * @param timeout how long a request may go unanswered before it counts as hanging (status -1)
+   */
+  Client(StewardNode node, Duration timeout) {
     this.base = "http://127.0.0.1:" + node.port();
+    this.timeout = timeout;
   }
 
   record Reply(int status, String body, String contentType) {
@@ -75,7 +84,7 @@ final class Client {
     try {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(REQUEST_TIMEOUT)
+              .timeout(timeout)
               .header("Accept", "application/json, application/problem+json");
       if (user != null) {
         request.header(
