@@ -293,10 +293,7 @@ class CrashRecoveryReliabilityIT {
   }
 
   private long blockedBackends(String applicationName) {
-    return postgres.count(
-        "select count(*) from pg_stat_activity where application_name = '"
-            + applicationName
-            + "' and wait_event_type = 'Lock'");
+    return postgres.waitingOnEscalationRows(applicationName).size();
   }
 
   private List<String> jobs(List<String> escalations) {

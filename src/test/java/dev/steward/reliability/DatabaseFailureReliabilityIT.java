@@ -278,10 +278,6 @@ class DatabaseFailureReliabilityIT {
   }
 
   private List<Integer> waitingBackends() {
-    return postgres.query(
-        "select pid from pg_stat_activity where application_name = '"
-            + node.name()
-            + "' and wait_event_type = 'Lock'",
-        rs -> rs.getInt(1));
+    return postgres.waitingOnEscalationRows(node.name());
   }
 }

@@ -140,6 +140,19 @@ final class ReliabilityPostgres implements AutoCloseable {
     }
   }
 
+  /**
+   * Sessions of the application that wait for the escalation rows an administrator session holds: a
+   * job (or request) inside its transaction, updating an escalation. Other lock waits (two nodes
+   * acquiring the same job row at once) are short and do not count.
+   */
+  List<Integer> waitingOnEscalationRows(String applicationName) {
+    return query(
+        "select pid from pg_stat_activity where application_name = '"
+            + applicationName
+            + "' and wait_event_type = 'Lock' and query ilike 'update escalation %'",
+        rs -> rs.getInt(1));
+  }
+
   static String inList(List<String> values) {
     return values.stream()
         .map(v -> "'" + v.replace("'", "''") + "'")
@@ -147,8 +160,14 @@ final class ReliabilityPostgres implements AutoCloseable {
         .orElse("''");
   }
 
+  /** Stops the server and removes its data directory. */
   @Override
   public void close() {
     stop();
+    try {
+      StewardNode.deleteRecursively(dataDirectory);
+    } catch (IOException e) {
+      // left for diagnosis; target/ is cleaned by the next build
+    }
   }
 }

@@ -106,12 +106,13 @@ class TwoNodeReliabilityIT {
         s.execute("select id from escalation where id in (" + inList(breached) + ") for update");
       }
       makeTimersDue("Timer_ResponseSlaBreached", breached);
+      long[] waiting = new long[1];
       Awaits.await(
           "node A's job threads wait on the held rows",
           Duration.ofSeconds(60),
-          () -> waitingJobs("node-a") >= 1);
-      heldByA = waitingJobs("node-a");
+          () -> (waiting[0] = waitingJobs("node-a")) >= 1);
       nodeA.kill();
+      heldByA = waiting[0];
       System.out.printf(
           "[reliability] killed -9 node-a while it ran %d jobs (node-b ran %d)%n",
           heldByA, waitingJobs("node-b"));
@@ -230,10 +231,7 @@ class TwoNodeReliabilityIT {
   }
 
   private long waitingJobs(String node) {
-    return postgres.count(
-        "select count(*) from pg_stat_activity where application_name = '"
-            + node
-            + "' and wait_event_type = 'Lock'");
+    return postgres.waitingOnEscalationRows(node).size();
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
