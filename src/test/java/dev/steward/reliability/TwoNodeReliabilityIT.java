@@ -32,6 +32,9 @@ class TwoNodeReliabilityIT {
 
   private static final String SUCCEEDED = "2";
 
+  /** camunda.bpm.job-execution.max-pool-size in application.yaml. */
+  private static final int JOB_THREADS = 5;
+
   private ReliabilityPostgres postgres;
   private StewardNode nodeA;
   private StewardNode nodeB;
@@ -106,16 +109,22 @@ class TwoNodeReliabilityIT {
         s.execute("select id from escalation where id in (" + inList(breached) + ") for update");
       }
       makeTimersDue("Timer_ResponseSlaBreached", breached);
-      long[] waiting = new long[1];
+      long[] waiting = new long[2];
       Awaits.await(
-          "node A's job threads wait on the held rows",
+          "every job thread of both nodes waits on the held rows",
           Duration.ofSeconds(60),
-          () -> (waiting[0] = waitingJobs("node-a")) >= 1);
+          () ->
+              (waiting[0] = waitingJobs("node-a")) >= JOB_THREADS
+                  && (waiting[1] = waitingJobs("node-b")) >= JOB_THREADS,
+          () -> "waiting: node-a " + waiting[0] + ", node-b " + waiting[1]);
+      // with every job thread stuck, requests still get a connection on both nodes
+      assertThat(a.get(rm, "/api/escalations").status()).isEqualTo(200);
+      assertThat(b.get(rm, "/api/tasks").status()).isEqualTo(200);
       nodeA.kill();
       heldByA = waiting[0];
       System.out.printf(
           "[reliability] killed -9 node-a while it ran %d jobs (node-b ran %d)%n",
-          heldByA, waitingJobs("node-b"));
+          heldByA, waiting[1]);
       blocker.rollback();
     }
     assertThat(heldByA).isPositive();
