@@ -40,7 +40,9 @@ class ModularityTest {
             "review",
             "risk",
             "decision",
-            "demo");
+            "dashboard",
+            "demo",
+            "portal");
   }
 
   @Test

@@ -26,4 +26,25 @@ interface EscalationRepository extends JpaRepository<Escalation, String> {
       "select e from Escalation e where e.id = :id and (:scopeVendorId is null or e.vendorId = :scopeVendorId)")
   Optional<Escalation> findVisible(
       @Param("id") String id, @Param("scopeVendorId") String scopeVendorId);
+
+  /**
+   * Per vendor: open escalations (not resolved or closed), the open ones with a breached SLA, and
+   * the escalations whose response or resolution SLA was breached since {@code since}; one grouped
+   * query for all vendors.
+   */
+  @Query(
+      """
+      select e.vendorId,
+             sum(case when e.status not in :done then 1 else 0 end),
+             sum(case when e.status not in :done
+                       and (e.responseBreachedAt is not null or e.resolutionBreachedAt is not null)
+                      then 1 else 0 end),
+             sum(case when e.responseBreachedAt >= :since or e.resolutionBreachedAt >= :since
+                      then 1 else 0 end)
+      from Escalation e
+      group by e.vendorId
+      """)
+  List<Object[]> countsByVendor(
+      @Param("done") java.util.Collection<EscalationStatus> done,
+      @Param("since") java.time.Instant since);
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,6 +188,26 @@ public class EscalationService {
     return escalations.findAllVisible(caller.scopeVendorId(), vendorId, status).stream()
         .map(EscalationView::of)
         .toList();
+  }
+
+  /**
+   * Every vendor's open and breached escalations in one grouped query; vendors without escalations
+   * are absent. Not scoped: for brand-wide pages (the executive dashboard).
+   */
+  @Transactional(readOnly = true)
+  public Map<String, EscalationCounts> countsByVendor(Instant breachedSince) {
+    Map<String, EscalationCounts> counts = new HashMap<>();
+    for (Object[] row :
+        escalations.countsByVendor(
+            List.of(EscalationStatus.RESOLVED, EscalationStatus.CLOSED), breachedSince)) {
+      counts.put(
+          (String) row[0], new EscalationCounts(number(row[1]), number(row[2]), number(row[3])));
+    }
+    return counts;
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
   }
 
   @Transactional(readOnly = true)

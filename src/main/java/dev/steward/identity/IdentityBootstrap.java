@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Makes the identity service ready on every start, idempotently: one group per role plus the
  * on-call group, the Camunda authorizations each group needs (deny by default: BPO leads get none),
- * a shared Tasklist filter per group, and the first administrator from {@code
- * STEWARD_ADMIN_USERNAME} / {@code STEWARD_ADMIN_PASSWORD}.
+ * a shared Tasklist filter per group (literal candidate group, assigned tasks included, READ for
+ * that group), a "My tasks" filter per internal user ({@link TasklistFilters}), and the first
+ * administrator from {@code STEWARD_ADMIN_USERNAME} / {@code STEWARD_ADMIN_PASSWORD}.
  */
 @Component
 @Order(0)
@@ -40,6 +41,7 @@ class IdentityBootstrap implements ApplicationRunner {
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
+  private final TasklistFilters tasklistFilters;
   private final String adminUsername;
   private final String adminPassword;
 
@@ -48,12 +50,14 @@ class IdentityBootstrap implements ApplicationRunner {
       AuthorizationService authorizationService,
       FilterService filterService,
       TaskService taskService,
+      TasklistFilters tasklistFilters,
       @Value("${steward.admin.username:admin}") String adminUsername,
       @Value("${steward.admin.password:}") String adminPassword) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
+    this.tasklistFilters = tasklistFilters;
     this.adminUsername = adminUsername;
     this.adminPassword = adminPassword;
   }
@@ -90,6 +94,7 @@ class IdentityBootstrap implements ApplicationRunner {
     // BPO leads get no Camunda authorization at all: they never reach the engine or the webapps
 
     ensureAdmin();
+    tasklistFilters.ensureMyTasksForInternalUsers();
   }
 
   private void ensureGroup(String id, String name) {

@@ -10,10 +10,7 @@ import dev.steward.vendor.VendorService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
@@ -31,20 +28,17 @@ public class UserAccounts {
   public static final String VENDOR_ID_INFO_KEY = "steward.vendorId";
 
   private final IdentityService identityService;
-  private final FilterService filterService;
-  private final TaskService taskService;
+  private final TasklistFilters tasklistFilters;
   private final VendorService vendors;
   private final AuditLog auditLog;
 
   UserAccounts(
       IdentityService identityService,
-      FilterService filterService,
-      TaskService taskService,
+      TasklistFilters tasklistFilters,
       VendorService vendors,
       AuditLog auditLog) {
     this.identityService = identityService;
-    this.filterService = filterService;
-    this.taskService = taskService;
+    this.tasklistFilters = tasklistFilters;
     this.vendors = vendors;
     this.auditLog = auditLog;
   }
@@ -118,7 +112,7 @@ public class UserAccounts {
     if (request.role() == Role.BPO_LEAD) {
       identityService.setUserInfo(request.username(), VENDOR_ID_INFO_KEY, request.vendorId());
     } else {
-      createMyTasksFilter(request.username());
+      tasklistFilters.ensureMyTasks(request.username());
     }
     auditLog.record(actor, "USER_CREATED", "user", request.username(), "role=" + request.role());
     return new UserView(
@@ -148,22 +142,6 @@ public class UserAccounts {
     String last = user.getLastName() == null ? "" : user.getLastName();
     String name = (first + " " + last).strip();
     return name.isEmpty() ? user.getId() : name;
-  }
-
-  /**
-   * Tasklist filters may not use expressions (they are disabled), so each user gets a filter of
-   * their own.
-   */
-  private void createMyTasksFilter(String username) {
-    Filter filter =
-        filterService
-            .newTaskFilter("My tasks")
-            .setOwner(username)
-            .setQuery(taskService.createTaskQuery().taskAssignee(username))
-            .setProperties(
-                Map.of("description", "Tasks assigned to me", "priority", -10, "refresh", true));
-    // the engine grants the owner of a filter all permissions on it
-    filterService.saveFilter(filter);
   }
 
   private static String[] splitName(String displayName) {

@@ -4,6 +4,9 @@ import dev.steward.platform.AuditLog;
 import dev.steward.platform.BadRequestException;
 import dev.steward.platform.StewardPrincipal;
 import dev.steward.vendor.VendorService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -33,6 +36,7 @@ class InteractionImport {
   private final StagedInteractions staged;
   private final InteractionRollups rollups;
   private final AuditLog auditLog;
+  private final MeterRegistry meters;
   private volatile ImportDialect dialect;
 
   InteractionImport(
@@ -41,13 +45,19 @@ class InteractionImport {
       VendorService vendors,
       StagedInteractions staged,
       InteractionRollups rollups,
-      AuditLog auditLog) {
+      AuditLog auditLog,
+      MeterRegistry meters) {
     this.dataSource = dataSource;
     this.store = store;
     this.vendors = vendors;
     this.staged = staged;
     this.rollups = rollups;
     this.auditLog = auditLog;
+    this.meters = meters;
+    // registered up front, so a scrape shows them (at 0) before the first import
+    for (String outcome : new String[] {"accepted", "refused"}) {
+      record(System.nanoTime(), outcome, 0, false);
+    }
   }
 
   /**
@@ -73,6 +83,7 @@ class InteractionImport {
         staged.reportDuplicates(errors, file.idColumn());
       }
       if (errors.any()) {
+        record(start, "refused", file.received());
         throw errors.toException();
       }
       StagedInteractions.Impact impact = staged.impact(vendor);
@@ -92,6 +103,7 @@ class InteractionImport {
               + summary.inserted()
               + ",replaced="
               + summary.replaced());
+      record(start, "accepted", file.received());
       log.info(
           "Imported interactions of vendor {}: {} in {} ms",
           vendor,
@@ -105,6 +117,31 @@ class InteractionImport {
           "The upload broke off before the end of the file; nothing was stored");
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+
+  /**
+   * The import metrics (operations.md): {@code steward.import.rows} counts data rows by outcome
+   * (accepted: stored; refused: in a file refused as a whole) and {@code steward.import.duration}
+   * times each file by outcome. Files that break off or fail on our side are not counted.
+   */
+  private void record(long start, String outcome, long rows) {
+    record(start, outcome, rows, true);
+  }
+
+  private void record(long start, String outcome, long rows, boolean timed) {
+    Counter.builder("steward.import.rows")
+        .description("Interaction rows in imported files, by outcome")
+        .tag("outcome", outcome)
+        .register(meters)
+        .increment(rows);
+    Timer timer =
+        Timer.builder("steward.import.duration")
+            .description("Interaction file imports, by outcome")
+            .tag("outcome", outcome)
+            .register(meters);
+    if (timed) {
+      timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
   }
 

@@ -7,8 +7,12 @@ import dev.steward.platform.InvalidDataException;
 import dev.steward.platform.StewardPrincipal;
 import dev.steward.vendor.VendorService;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -103,6 +107,59 @@ public class ScorecardService {
         contract,
         credits,
         monthTotals);
+  }
+
+  /**
+   * Every vendor's scorecard and service credits over each of the given periods, read from the
+   * daily rollups with a fixed number of queries whatever the number of vendors (one grouped rollup
+   * query, the definitions, the contracts). Not scoped: for brand-wide pages (the executive
+   * dashboard) whose callers see every vendor.
+   *
+   * @param vendorIds the vendors to answer for; an empty map entry is never left out: a vendor
+   *     without rollups gets empty scorecards
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+  public Map<String, List<ScorecardView>> scorecardsOfAll(
+      Collection<String> vendorIds, List<Period> periods) {
+    Map<String, List<ScorecardView>> result = new LinkedHashMap<>();
+    if (periods.isEmpty() || vendorIds.isEmpty()) {
+      vendorIds.forEach(v -> result.put(v, List.of()));
+      return result;
+    }
+    LocalDate from = periods.stream().map(Period::firstDay).min(LocalDate::compareTo).orElseThrow();
+    LocalDate to = periods.stream().map(Period::endDay).max(LocalDate::compareTo).orElseThrow();
+    Map<String, Map<YearMonth, KpiTotals>> monthly = kpis.monthlyFromRollupsOfAll(from, to);
+    Map<String, ScorecardDefinition> definitions = store.definitionsOfAll();
+    Map<String, ContractTerms> contracts = store.contractsOfAll();
+    for (String vendorId : vendorIds) {
+      ScorecardDefinition definition =
+          definitions.getOrDefault(vendorId, ScorecardDefinition.defaults());
+      ContractTerms contract = contracts.getOrDefault(vendorId, ContractTerms.none());
+      Map<YearMonth, KpiTotals> months = monthly.getOrDefault(vendorId, Map.of());
+      List<ScorecardView> views = new ArrayList<>();
+      for (Period period : periods) {
+        KpiTotals totals = KpiTotals.EMPTY;
+        List<KpiTotals> monthTotals = new ArrayList<>();
+        List<ServiceCreditTerms.MonthlyCredit> credits = new ArrayList<>();
+        for (Period month : period.monthsInside()) {
+          KpiTotals monthTotal = months.getOrDefault(month.first(), KpiTotals.EMPTY);
+          monthTotals.add(monthTotal);
+          totals = totals.plus(monthTotal);
+          credits.add(contract.credits().creditFor(month, monthTotal.values(), definition));
+        }
+        views.add(
+            ScorecardView.of(
+                vendorId,
+                period,
+                totals,
+                BalancedScore.of(totals, definition),
+                contract,
+                credits,
+                monthTotals));
+      }
+      result.put(vendorId, List.copyOf(views));
+    }
+    return result;
   }
 
   /**

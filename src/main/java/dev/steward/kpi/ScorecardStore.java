@@ -49,6 +49,55 @@ class ScorecardStore {
     return kpis.isEmpty() ? ScorecardDefinition.defaults() : new ScorecardDefinition(kpis);
   }
 
+  /** Every vendor's stored scorecard definition in one query; vendors without rows are absent. */
+  Map<String, ScorecardDefinition> definitionsOfAll() {
+    Map<String, Map<KpiKey, KpiTarget>> rows = new java.util.HashMap<>();
+    jdbc.query(
+        "select vendor_id, kpi, target, zero_point, weight from vendor_scorecard_kpi",
+        rs -> {
+          Optional<KpiKey> key = KpiKey.of(rs.getString(2));
+          if (key.isPresent()) {
+            rows.computeIfAbsent(rs.getString(1), v -> new EnumMap<>(KpiKey.class))
+                .put(
+                    key.get(),
+                    new KpiTarget(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getInt(5)));
+          }
+        });
+    Map<String, ScorecardDefinition> definitions = new java.util.HashMap<>();
+    rows.forEach((vendor, kpis) -> definitions.put(vendor, new ScorecardDefinition(kpis)));
+    return definitions;
+  }
+
+  /** Every vendor's contract terms in two queries. */
+  Map<String, ContractTerms> contractsOfAll() {
+    Map<String, Map<KpiKey, BigDecimal>> allocations = new java.util.HashMap<>();
+    jdbc.query(
+        "select vendor_id, kpi, percent from vendor_credit_allocation",
+        rs -> {
+          Optional<KpiKey> key = KpiKey.of(rs.getString(2));
+          if (key.isPresent()) {
+            allocations
+                .computeIfAbsent(rs.getString(1), v -> new EnumMap<>(KpiKey.class))
+                .put(key.get(), rs.getBigDecimal(3));
+          }
+        });
+    Map<String, ContractTerms> contracts = new java.util.HashMap<>();
+    jdbc.query(
+        "select id, monthly_fee, at_risk_percent, service_level_threshold_seconds from vendor",
+        rs -> {
+          String vendor = rs.getString(1);
+          contracts.put(
+              vendor,
+              new ContractTerms(
+                  new ServiceCreditTerms(
+                      rs.getBigDecimal(2),
+                      rs.getBigDecimal(3),
+                      allocations.getOrDefault(vendor, new EnumMap<>(KpiKey.class))),
+                  rs.getInt(4)));
+        });
+    return contracts;
+  }
+
   void replaceDefinition(String vendorId, ScorecardDefinition definition) {
     jdbc.update("delete from vendor_scorecard_kpi where vendor_id = ?", vendorId);
     List<Object[]> rows =

@@ -52,6 +52,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List.of());
   }
 
+  /** A body past the size limit (RequestSizeLimitFilter), found while it was read. */
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .header(HttpHeaders.CONNECTION, "close")
+        .body(
+            problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage(), List.of()));
+  }
+
   @ExceptionHandler(InvalidDataException.class)
   ProblemDetail invalid(InvalidDataException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid data", e.getMessage(), e.errors());
@@ -76,11 +85,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role may not do this", List.of());
   }
 
+  @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+  ProblemDetail concurrentUpdate(org.springframework.dao.ConcurrencyFailureException e) {
+    return concurrentChange(null);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     if (DatabaseUnavailable.isCause(e)) {
       // the database is stopped, restarting or killed our connection: 503, the client may retry
       return DatabaseUnavailable.response(e);
+    }
+    // a lost race, wrapped by the engine or a listener, is a conflict to retry, not our failure
+    for (Throwable c = e.getCause(); c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof OptimisticLockingException
+          || c instanceof org.springframework.dao.ConcurrencyFailureException) {
+        log.info("Concurrent change: {}", c.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentChange(null));
+      }
     }
     log.error("Unexpected error", e);
     return ResponseEntity.internalServerError()
@@ -101,6 +123,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     String detail;
     List<FieldError> errors = List.of();
     Throwable cause = ex.getMostSpecificCause();
+    for (Throwable c = ex; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof PayloadTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+            .body(
+                problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Payload too large",
+                    tooLarge.getMessage(),
+                    List.of()));
+      }
+    }
     if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
       String path = path(unknown);
       detail = "Unknown property '" + path + "'";

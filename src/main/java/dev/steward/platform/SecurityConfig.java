@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -26,9 +28,10 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * security.md as code. Four filter chains: the public API (stateless HTTP Basic), the engine REST
- * API and the Camunda webapps (internal users only), and the rest (login page, health, OpenAPI).
- * Deny by default: a request no rule names is refused.
+ * security.md as code. Five filter chains: the public API (stateless HTTP Basic), the engine REST
+ * API and the Camunda webapps (internal users only), Actuator (health for all, metrics for
+ * administrators) and the rest (login page, pages, OpenAPI). Deny by default: a request no rule
+ * names is refused.
  */
 @Configuration
 public class SecurityConfig {
@@ -76,10 +79,13 @@ public class SecurityConfig {
 
   private final ObjectMapper objectMapper;
   private final List<ApiRoutes> sliceRoutes;
+  private final IdentityService identityService;
 
-  public SecurityConfig(ObjectMapper objectMapper, List<ApiRoutes> sliceRoutes) {
+  public SecurityConfig(
+      ObjectMapper objectMapper, List<ApiRoutes> sliceRoutes, IdentityService identityService) {
     this.objectMapper = objectMapper;
     this.sliceRoutes = sliceRoutes;
+    this.identityService = identityService;
   }
 
   @Bean
@@ -168,6 +174,8 @@ public class SecurityConfig {
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         // the webapps protect their own state-changing calls with Camunda's CSRF filter
         .csrf(csrf -> csrf.disable())
+        .addFilterBefore(
+            new RevokedAccountFilter(identityService), AnonymousAuthenticationFilter.class)
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(browserAwareEntryPoint())
@@ -182,11 +190,40 @@ public class SecurityConfig {
   }
 
   /**
-   * The application's own pages (login, executive dashboard, vendor portal), the health endpoints
-   * and the API description. Browser sessions from the login form; CSRF on every state change.
+   * Actuator (operations.md): health and info for everyone (without credentials the status only;
+   * details for administrators), Prometheus metrics for administrators over HTTP Basic (stateless:
+   * a scraper gets no session), every other actuator endpoint closed.
    */
   @Bean
   @Order(4)
+  SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+    http.securityMatcher(path("/actuator/**"))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                    .hasRole(Role.ADMIN.name())
+                    .anyRequest()
+                    .denyAll())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(problemEntryPoint())
+                    .accessDeniedHandler(problemAccessDenied()))
+        .headers(this::securityHeaders);
+    return http.build();
+  }
+
+  /**
+   * The application's own pages (login, executive dashboard, vendor portal) and the API
+   * description. Browser sessions from the login form; CSRF on every state change; a session ends
+   * on the first request after its user lost access (RevokedAccountFilter).
+   */
+  @Bean
+  @Order(5)
   SecurityFilterChain defaultChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
@@ -194,8 +231,6 @@ public class SecurityConfig {
                     .permitAll()
                     .requestMatchers(
                         HttpMethod.GET, "/css/**", "/js/**", "/images/**", "/webjars/**")
-                    .permitAll()
-                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
                     .requestMatchers(
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -208,6 +243,8 @@ public class SecurityConfig {
                     .hasRole(Role.BPO_LEAD.name())
                     .anyRequest()
                     .denyAll())
+        .addFilterBefore(
+            new RevokedAccountFilter(identityService), AnonymousAuthenticationFilter.class)
         .formLogin(form -> form.loginPage("/login").permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .exceptionHandling(e -> e.accessDeniedHandler(browserAwareAccessDenied()))

@@ -144,6 +144,40 @@ public class QaCycleService {
     return results;
   }
 
+  /**
+   * Each vendor's latest QA cycle with scored audits (or its latest cycle when none has any), with
+   * the pass rate's 95 % Wilson interval, from one aggregate query. Not scoped: for brand-wide
+   * pages such as the executive dashboard.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, VendorQaResult> latestResultsOfAll() {
+    Map<String, VendorQaResult> latest = new HashMap<>();
+    for (VendorQaResult r : store.resultsOfAll()) {
+      VendorQaResult seen = latest.get(r.vendorId());
+      if (seen == null || (seen.result().scored() == 0 && r.result().scored() > 0)) {
+        latest.put(r.vendorId(), r);
+      }
+    }
+    return latest;
+  }
+
+  /** The cycle's results per agent, ordered by agent id; not scoped (brand-wide pages). */
+  @Transactional(readOnly = true)
+  public List<QaAgentResult> agentResults(String cycleId) {
+    return CycleResults.perAgent(QaCycleSteps.outcomes(store.audits(cycleId))).entrySet().stream()
+        .map(
+            e ->
+                new QaAgentResult(
+                    e.getKey(),
+                    e.getValue().audits(),
+                    e.getValue().scored(),
+                    e.getValue().passed(),
+                    e.getValue().qaScore(),
+                    e.getValue().passRate(),
+                    e.getValue().interval()))
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   QaCycleDetail get(String cycleId, StewardPrincipal caller) {
     QaCycle cycle = visibleCycle(cycleId, caller);
@@ -308,6 +342,62 @@ public class QaCycleService {
                     new QaPointsView.Entry(
                         e.auditId(), e.cycleId(), e.reason(), e.points(), e.awardedAt()))
             .toList());
+  }
+
+  /** How many of the latest cycles the portal looks through for each agent's latest results. */
+  private static final int OVERVIEW_CYCLES = 6;
+
+  /**
+   * The vendor's QA at a glance (the vendor portal): each agent's latest results, the latest cycle,
+   * the leaderboard and the latest points awarded; 404 for a vendor the caller may not see.
+   */
+  @Transactional(readOnly = true)
+  public QaVendorOverview overview(String vendorId, StewardPrincipal caller) {
+    Vendor vendor = vendors.find(vendorId, caller);
+    Instant now = clock.instant();
+    List<QaCycle> cycles = store.cycles(vendor.getId());
+    QaVendorOverview.Cycle latest = null;
+    Map<String, QaVendorOverview.AgentResult> agents = new java.util.TreeMap<>();
+    for (int i = 0; i < Math.min(cycles.size(), OVERVIEW_CYCLES); i++) {
+      QaCycle cycle = cycles.get(i);
+      List<CycleResults.Outcome> outcomes = QaCycleSteps.outcomes(store.audits(cycle.id()));
+      if (i == 0) {
+        latest =
+            new QaVendorOverview.Cycle(
+                cycle.id(),
+                cycle.period(),
+                cycle.status().name(),
+                Rounded.answer(cycle.passMark()),
+                cycle.resultsPublishedAt(),
+                cycle.disputeWindowEndsAt(),
+                cycle.disputeWindowOpenAt(now),
+                QaVendorOverview.Results.of(CycleResults.summarize(outcomes)));
+      }
+      CycleResults.perAgent(outcomes)
+          .forEach(
+              (agentId, summary) ->
+                  agents.putIfAbsent(
+                      agentId,
+                      new QaVendorOverview.AgentResult(
+                          agentId,
+                          cycle.id(),
+                          cycle.period(),
+                          summary.below(cycle.passMark()),
+                          QaVendorOverview.Results.of(summary))));
+    }
+    List<QaVendorOverview.Standing> board =
+        leaderboard(vendor.getId(), caller).stream()
+            .map(e -> new QaVendorOverview.Standing(e.rank(), e.agentId(), e.points()))
+            .toList();
+    List<QaVendorOverview.Award> awards =
+        points.recent(vendor.getId(), 10).stream()
+            .map(
+                e ->
+                    new QaVendorOverview.Award(
+                        e.agentId(), e.points(), e.reason(), e.cycleId(), e.awardedAt()))
+            .toList();
+    return new QaVendorOverview(
+        vendor.getId(), latest, List.copyOf(agents.values()), board, awards);
   }
 
   private QaCycle visibleCycle(String cycleId, StewardPrincipal caller) {

@@ -142,4 +142,26 @@ class QaPoints {
         (rs, row) -> new Standing(rs.getString(1), rs.getLong(2)),
         vendorId);
   }
+
+  /** The vendor's latest ledger entries, newest first. */
+  @Transactional(readOnly = true)
+  public List<Entry> recent(String vendorId, int limit) {
+    return jdbc.query(
+        """
+        select agent_id, audit_id, cycle_id, reason, points, awarded_at
+        from qa_points where vendor_id = ? order by awarded_at desc, id desc
+        """,
+        ps -> {
+          ps.setString(1, vendorId);
+          ps.setMaxRows(limit);
+        },
+        (rs, row) ->
+            new Entry(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5),
+                QaStore.instant(rs, 6)));
+  }
 }

@@ -108,6 +108,39 @@ class QaStore {
   }
 
   /** The vendor's cycles, the latest month first. */
+  /**
+   * Every cycle of every vendor with its vendor-level counts, aggregated in the database in one
+   * query (the executive dashboard), newest first within each vendor.
+   */
+  List<VendorQaResult> resultsOfAll() {
+    return jdbc.query(
+        """
+        select c.vendor_id, c.id, c.period_label, c.status, count(a.id), count(a.score),
+               coalesce(sum(case when a.score is not null and a.passed then 1 else 0 end), 0),
+               avg(a.score)
+        from qa_cycle c left join qa_audit a on a.cycle_id = c.id
+        group by c.vendor_id, c.id, c.period_label, c.status, c.period_start, c.created_at
+        order by c.vendor_id, c.period_start desc, c.created_at desc
+        """,
+        (rs, row) -> {
+          long scored = rs.getLong(6);
+          long passed = rs.getLong(7);
+          double mean = rs.getDouble(8);
+          return new VendorQaResult(
+              rs.getString(1),
+              new QaCycleResult(
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getLong(5),
+                  scored,
+                  passed,
+                  scored == 0 ? null : mean,
+                  scored == 0 ? null : (double) passed / scored),
+              WilsonInterval.of(passed, scored));
+        });
+  }
+
   List<QaCycle> cycles(String vendorId) {
     return jdbc.query(
         "select "

@@ -41,7 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * check this on completion by itself, so every call here does.
  */
 @Service
-class WorkTasks {
+public class WorkTasks {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkTasks.class);
 
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -134,26 +136,63 @@ class WorkTasks {
    * rolled back can a fresh read of the history tell whether the task was completed meanwhile.
    */
   public void complete(String taskId, Map<String, Object> submitted, StewardPrincipal caller) {
-    try {
-      transactions.executeWithoutResult(tx -> completeVisible(taskId, submitted, caller));
-    } catch (NotFoundException | ConflictException | BadRequestException | InvalidDataException e) {
-      throw e; // decided before anything changed
-    } catch (RuntimeException e) {
-      RuntimeException refusal = domainRefusal(e);
-      if (refusal != null) {
-        // a listener or delegate of the process refused the values (the engine wraps what task
-        // listeners throw); the transaction rolled back, so nothing was stored
-        throw refusal;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        transactions.executeWithoutResult(tx -> completeVisible(taskId, submitted, caller));
+        return;
+      } catch (NotFoundException
+          | ConflictException
+          | BadRequestException
+          | InvalidDataException e) {
+        throw e; // decided before anything changed
+      } catch (RuntimeException e) {
+        RuntimeException refusal = domainRefusal(e);
+        if (refusal != null) {
+          // a listener or delegate of the process refused the values (the engine wraps what task
+          // listeners throw); the transaction rolled back, so nothing was stored
+          throw refusal;
+        }
+        if (isFinished(taskId)) {
+          throw new ConflictException("Task '" + taskId + "' has already been completed");
+        }
+        if (isConcurrentChange(e)) {
+          // the task is still open, so another command changed its process instance at the same
+          // moment (typically the other branch of a parallel join completing): our transaction
+          // rolled back, so doing it again is safe and the caller need not know
+          if (attempt < MAX_ATTEMPTS && isOpen(taskId)) {
+            log.info(
+                "Completing task {} again after a concurrent change (attempt {}): {}",
+                taskId,
+                attempt + 1,
+                e.getMessage());
+            continue;
+          }
+          throw new ConflictException(
+              "Task '" + taskId + "' was changed at the same time; reload it and try again");
+        }
+        throw e;
       }
-      if (isFinished(taskId)) {
-        throw new ConflictException("Task '" + taskId + "' has already been completed");
-      }
-      if (e instanceof OptimisticLockingException || e instanceof ConcurrencyFailureException) {
-        throw new ConflictException(
-            "Task '" + taskId + "' was changed at the same time; reload it and try again");
-      }
-      throw e;
     }
+  }
+
+  /** Attempts at a completion that loses optimistic-locking races to other tasks' completions. */
+  private static final int MAX_ATTEMPTS = 5;
+
+  private static boolean isConcurrentChange(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException
+          || cause instanceof ConcurrencyFailureException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private boolean isOpen(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).count() > 0;
   }
 
   private void completeVisible(
