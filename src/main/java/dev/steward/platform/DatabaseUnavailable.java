@@ -96,9 +96,16 @@ class DatabaseUnavailable extends OncePerRequestFilter {
           || t instanceof CannotCreateTransactionException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+      if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57P0")) {
+        if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+          return true;
+        }
+        // the pool closed a connection it found broken, and the rollback on it failed: the
+        // rollback's
+        // exception replaces the connection failure (Spring's TransactionTemplate logs the
+        // original)
+        if (state == null && "Connection is closed".equals(sql.getMessage())) {
           return true;
         }
       }
