@@ -91,21 +91,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseUnavailable.isCause(e)) {
+      // the database is stopped, restarting or killed our connection: 503, the client may retry
+      return DatabaseUnavailable.response(e);
+    }
     // a lost race, wrapped by the engine or a listener, is a conflict to retry, not our failure
     for (Throwable c = e.getCause(); c != null && c.getCause() != c; c = c.getCause()) {
       if (c instanceof OptimisticLockingException
           || c instanceof org.springframework.dao.ConcurrencyFailureException) {
         log.info("Concurrent change: {}", c.getMessage());
-        return concurrentChange(null);
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentChange(null));
       }
     }
     log.error("Unexpected error", e);
-    return problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "Internal error",
-        "Something went wrong on our side; it has been logged",
-        List.of());
+    return ResponseEntity.internalServerError()
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "Something went wrong on our side; it has been logged",
+                List.of()));
   }
 
   @Override
