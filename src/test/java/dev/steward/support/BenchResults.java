@@ -17,7 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * What every benchmark writes: one section per benchmark in {@code target/bench/results.json}
- * (merged, so the benchmarks of one run share the file), and a table on standard output.
+ * (merged, so the benchmarks of one run share the file; {@code sectionMeasuredAt} says when each
+ * section was written, since a section of an earlier run stays until its benchmark runs again), and
+ * a table on standard output.
  */
 public final class BenchResults {
 
@@ -44,6 +46,12 @@ public final class BenchResults {
         root.set("postgres", JSON.valueToTree(postgres));
       }
       root.set(section, JSON.valueToTree(value));
+      // the file collects sections across runs: when each was measured tells a stale one apart
+      ObjectNode when =
+          root.has("sectionMeasuredAt")
+              ? (ObjectNode) root.get("sectionMeasuredAt")
+              : root.putObject("sectionMeasuredAt");
+      when.put(section, Instant.now().toString());
       JSON.writeValue(FILE.toFile(), root);
       return FILE;
     } catch (IOException e) {
