@@ -78,6 +78,7 @@ class InteractionImport {
         file = InteractionCsv.read(csv, staging::add);
         staging.finish();
       }
+      long stagedAt = System.nanoTime();
       ImportErrors errors = file.errors();
       if (file.idColumn() != null) {
         staged.reportDuplicates(errors, file.idColumn());
@@ -87,8 +88,11 @@ class InteractionImport {
         throw errors.toException();
       }
       StagedInteractions.Impact impact = staged.impact(vendor);
-      staged.mergeInto(vendor, dialect);
+      long checkedAt = System.nanoTime();
+      staged.mergeInto(vendor, dialect, impact);
+      long mergedAt = System.nanoTime();
       rollups.refresh(vendor, impact.days(), serviceLevelThreshold);
+      long rolledUpAt = System.nanoTime();
       ImportSummary summary =
           new ImportSummary(
               file.received(), file.received() - impact.replaced(), impact.replaced());
@@ -105,10 +109,15 @@ class InteractionImport {
               + summary.replaced());
       record(start, "accepted", file.received());
       log.info(
-          "Imported interactions of vendor {}: {} in {} ms",
+          "Imported interactions of vendor {}: {} in {} ms (parse and stage {} ms, duplicates and"
+              + " impact {} ms, merge {} ms, rollups {} ms)",
           vendor,
           summary,
-          (System.nanoTime() - start) / 1_000_000);
+          (System.nanoTime() - start) / 1_000_000,
+          (stagedAt - start) / 1_000_000,
+          (checkedAt - stagedAt) / 1_000_000,
+          (mergedAt - checkedAt) / 1_000_000,
+          (rolledUpAt - mergedAt) / 1_000_000);
       return summary;
     } catch (SQLException e) {
       throw new DataAccessResourceFailureException("Cannot stage the interaction file", e);

@@ -29,6 +29,7 @@ final class PostgresCopyStaging implements InteractionStaging {
   private static final byte TAB = '\t';
   private static final byte[] NULL = {'\\', 'N'};
 
+  private final Connection connection;
   private final OutputStream copy;
 
   /**
@@ -39,7 +40,8 @@ final class PostgresCopyStaging implements InteractionStaging {
   private int length;
   private boolean finished;
 
-  private PostgresCopyStaging(OutputStream copy) {
+  private PostgresCopyStaging(Connection connection, OutputStream copy) {
+    this.connection = connection;
     this.copy = copy;
   }
 
@@ -48,7 +50,7 @@ final class PostgresCopyStaging implements InteractionStaging {
       statement.execute("create temporary table " + TABLE + " " + DEFINITION + " on commit drop");
     }
     return new PostgresCopyStaging(
-        copyIn(connection, "copy " + TABLE + " (" + COLUMNS + ") from stdin"));
+        connection, copyIn(connection, "copy " + TABLE + " (" + COLUMNS + ") from stdin"));
   }
 
   private static OutputStream copyIn(Connection connection, String sql) throws SQLException {
@@ -114,6 +116,13 @@ final class PostgresCopyStaging implements InteractionStaging {
       finished = true;
     } catch (IOException e) {
       throw new DataAccessResourceFailureException("COPY into the staging table failed", e);
+    }
+    // autovacuum never analyzes a temporary table: without statistics the planner guesses the
+    // size of the staged file for the duplicate check, the impact join and the merge
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("analyze " + TABLE);
+    } catch (SQLException e) {
+      throw new DataAccessResourceFailureException("Cannot analyze the staging table", e);
     }
   }
 

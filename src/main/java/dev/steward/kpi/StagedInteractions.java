@@ -41,6 +41,19 @@ class StagedInteractions {
              excluded.nps, excluded.ces)
       """;
 
+  /**
+   * When no staged id is one of the vendor's already (a vendor's first file, or only new contacts):
+   * a plain insert, without the conflict check per row.
+   */
+  private static final String POSTGRESQL_INSERT =
+      """
+      insert into interaction (vendor_id, interaction_id, agent_id, channel, started_at, started_day, handle_seconds,
+          first_contact_resolved, wait_seconds, abandoned, csat, nps, ces)
+      select ?, interaction_id, agent_id, channel, started_at, started_day, handle_seconds,
+          first_contact_resolved, wait_seconds, abandoned, csat, nps, ces
+      from interaction_staging
+      """;
+
   private static final String H2_MERGE =
       """
       merge into interaction (vendor_id, interaction_id, agent_id, channel, started_at, started_day, handle_seconds,
@@ -117,10 +130,17 @@ class StagedInteractions {
     return new Impact(replaced[0], days);
   }
 
-  /** Inserts the staged rows as the vendor's, replacing rows with the same interaction id. */
+  /**
+   * Inserts the staged rows as the vendor's, replacing rows with the same interaction id. {@code
+   * impact} must have been read in this transaction, under the vendor's lock.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  void mergeInto(String vendorId, ImportDialect dialect) {
-    jdbc.update(dialect == ImportDialect.POSTGRESQL ? POSTGRESQL_MERGE : H2_MERGE, vendorId);
+  void mergeInto(String vendorId, ImportDialect dialect, Impact impact) {
+    String sql =
+        dialect == ImportDialect.H2
+            ? H2_MERGE
+            : impact.replaced() == 0 ? POSTGRESQL_INSERT : POSTGRESQL_MERGE;
+    jdbc.update(sql, vendorId);
   }
 
   record Impact(long replaced, Set<LocalDate> days) {}

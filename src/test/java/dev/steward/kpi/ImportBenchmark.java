@@ -2,11 +2,10 @@ package dev.steward.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.steward.platform.Role;
 import dev.steward.platform.StewardPrincipal;
-import dev.steward.support.PostgresInitializer;
+import dev.steward.support.BenchPostgres;
+import dev.steward.support.BenchResults;
 import dev.steward.support.TestProperties;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -52,7 +51,7 @@ import org.springframework.test.context.ContextConfiguration;
       TestProperties.NO_JOB_EXECUTOR,
       TestProperties.ADMIN_PASSWORD
     })
-@ContextConfiguration(initializers = PostgresInitializer.class)
+@ContextConfiguration(initializers = BenchPostgres.class)
 class ImportBenchmark {
 
   private static final String HEADER =
@@ -111,14 +110,9 @@ class ImportBenchmark {
     }
 
     Map<String, Object> results = new LinkedHashMap<>();
-    results.put("measuredAt", Instant.now().toString());
     results.put("database", jdbc.queryForObject("select version()", String.class));
-    results.put("processors", Runtime.getRuntime().availableProcessors());
     results.put("runs", runs);
-    Path json = dir.resolve("results.json");
-    new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(json.toFile(), results);
+    Path json = BenchResults.write("import", results);
     print(runs);
     System.out.println("written: " + json.toAbsolutePath());
     assertThat(json).exists();
