@@ -45,7 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ScorecardScaleBenchmark {
 
   /** The URLs timed at every size; {vendor} is the vendor's id. */
-  static final List<String> URLS = List.of("/api/vendors/{vendor}/scorecard?period=2026-Q3");
+  static final List<String> URLS =
+      List.of(
+          "/api/vendors/{vendor}/scorecard?period=2026-Q3",
+          "/dashboard",
+          "/dashboard/vendors/{vendor}");
 
   private static final long CHUNK = 1_000_000;
 
@@ -54,6 +58,7 @@ class ScorecardScaleBenchmark {
   @Autowired InteractionRollups rollups;
   @Autowired ScorecardStore store;
   @Autowired PlatformTransactionManager transactionManager;
+  private static Api.Session session;
 
   @Test
   void scorecardServerTimeAsInteractionsGrow() {
@@ -61,6 +66,8 @@ class ScorecardScaleBenchmark {
     TestWorld world = new TestWorld(api);
     String rm = world.user("rm", "RELATIONSHIP_MANAGER", null);
     String firstVendor = world.vendor("SCALE", rm);
+    // the dashboard's pages are read in a browser session of an executive
+    session = api.signIn(world.user("exec", "EXECUTIVE", null));
     List<String> urls = new ArrayList<>(URLS);
     String extra = System.getProperty("bench.urls", "");
     for (String url : extra.split(",")) {
@@ -141,7 +148,10 @@ class ScorecardScaleBenchmark {
         calls,
         warmups,
         () -> {
-          Api.Response response = api.get(user, url);
+          Api.Response response =
+              url.startsWith("/dashboard")
+                  ? api.send(null, "GET", url, null, null, session.headers())
+                  : api.get(user, url);
           assertThat(response.status()).as(url).isEqualTo(200);
           return response;
         });

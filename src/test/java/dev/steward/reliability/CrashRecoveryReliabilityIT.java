@@ -222,8 +222,8 @@ class CrashRecoveryReliabilityIT {
       try (Statement s = blocker.createStatement()) {
         s.execute("select id from escalation where id in (" + inList(all) + ") for update");
       }
-      makeTimersDue("Timer_ResponseReminder", reminded);
-      makeTimersDue("Timer_ResponseSlaBreached", breached);
+      assertTimersDue("Timer_ResponseReminder", reminded);
+      assertTimersDue("Timer_ResponseSlaBreached", breached);
       Awaits.await(
           "the node's job threads wait on the held rows",
           Duration.ofSeconds(60),
@@ -262,10 +262,14 @@ class CrashRecoveryReliabilityIT {
         () -> jobs(all).toString());
 
     // each effect exactly once
-    assertThat(auditCount("ESCALATION_REMINDER_SENT", reminded)).isEqualTo(reminded.size());
-    assertThat(auditCount("ESCALATION_RESPONSE_SLA_BREACHED", breached)).isEqualTo(breached.size());
-    assertThat(activityCount("Task_SendResponseReminder", reminded)).isEqualTo(reminded.size());
-    assertThat(activityCount("Task_RecordResponseBreach", breached)).isEqualTo(breached.size());
+    assertThat(postgres.auditCount("ESCALATION_REMINDER_SENT", reminded))
+        .isEqualTo(reminded.size());
+    assertThat(postgres.auditCount("ESCALATION_RESPONSE_SLA_BREACHED", breached))
+        .isEqualTo(breached.size());
+    assertThat(postgres.activityCount("Task_SendResponseReminder", reminded))
+        .isEqualTo(reminded.size());
+    assertThat(postgres.activityCount("Task_RecordResponseBreach", breached))
+        .isEqualTo(breached.size());
     assertThat(
             postgres.count(
                 "select count(*) from act_ru_task where task_def_key_ = 'Task_TriageAsExecutive'"
@@ -277,19 +281,6 @@ class CrashRecoveryReliabilityIT {
     assertThat(postgres.count("select count(*) from act_ru_incident")).isZero();
     assertEveryEscalationRowHasItsProcessAndBack();
     Awaits.report("scenario 1b: kill -9 while jobs run", started);
-  }
-
-  private void makeTimersDue(String timerId, List<String> escalations) {
-    int updated =
-        postgres.update(
-            "update act_ru_job set duedate_ = now() - interval '1 second'"
-                + " where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = '"
-                + timerId
-                + "') and process_instance_id_ in (select process_instance_id from escalation"
-                + " where id in ("
-                + inList(escalations)
-                + "))");
-    assertThat(updated).as(timerId).isEqualTo(escalations.size());
   }
 
   private long blockedBackends(String applicationName) {
@@ -312,25 +303,6 @@ class CrashRecoveryReliabilityIT {
                 + rs.getString(4)
                 + " due="
                 + rs.getTimestamp(5));
-  }
-
-  private long auditCount(String action, List<String> escalations) {
-    return postgres.count(
-        "select count(*) from audit_event where action = '"
-            + action
-            + "' and subject_id in ("
-            + inList(escalations)
-            + ")");
-  }
-
-  private long activityCount(String activityId, List<String> escalations) {
-    return postgres.count(
-        "select count(*) from act_hi_actinst where act_id_ = '"
-            + activityId
-            + "' and end_time_ is not null and proc_inst_id_ in (select process_instance_id from"
-            + " escalation where id in ("
-            + inList(escalations)
-            + "))");
   }
 
   /**
@@ -363,5 +335,11 @@ class CrashRecoveryReliabilityIT {
         .isEmpty();
     // the admin still works after the restart
     assertThat(client.get(TestProperties.ADMIN, "/api/escalations").status()).isEqualTo(200);
+  }
+
+  private void assertTimersDue(String timerId, List<String> escalations) {
+    assertThat(postgres.makeTimersDue(timerId, escalations))
+        .as(timerId)
+        .isEqualTo(escalations.size());
   }
 }

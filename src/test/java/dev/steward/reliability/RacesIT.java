@@ -30,6 +30,7 @@ import java.util.function.IntFunction;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -305,10 +306,19 @@ class RacesIT {
                       VendorLifecycleProcess.MSG_SELECTED_FOR_PILOT, vendor, Map.of());
                 } catch (OptimisticLockingException lost) {
                   return lost;
+                } catch (ProcessEngineException lost) {
+                  // found the subscription, then the other delivery removed it before this one
+                  // triggered it: the engine refuses (nothing changed, the caller's transaction
+                  // rolls back like on an optimistic-locking loss)
+                  if (String.valueOf(lost.getMessage()).contains("does not have a subscription")) {
+                    return lost;
+                  }
+                  throw lost;
                 }
               });
 
-      // one delivery; the other found nothing waiting any more or lost the optimistic lock
+      // one delivery; the other found nothing waiting any more, lost the optimistic lock, or found
+      // the subscription gone when it triggered it
       // (a job or request that lost would be retried and then find nothing waiting)
       assertThat(outcomes.stream().filter(o -> Integer.valueOf(1).equals(o)).count())
           .as("round %d: %s", round, outcomes)
@@ -320,7 +330,7 @@ class RacesIT {
                   assertThat(
                           Integer.valueOf(1).equals(o)
                               || Integer.valueOf(0).equals(o)
-                              || o instanceof OptimisticLockingException)
+                              || o instanceof ProcessEngineException)
                       .as("%s", o)
                       .isTrue());
       assertThat(

@@ -153,6 +153,42 @@ final class ReliabilityPostgres implements AutoCloseable {
         rs -> rs.getInt(1));
   }
 
+  /**
+   * Moves the given timer of these escalations' processes to now, as time passing would; returns
+   * how many jobs it moved.
+   */
+  int makeTimersDue(String timerId, List<String> escalations) {
+    return update(
+        "update act_ru_job set duedate_ = now() - interval '1 second'"
+            + " where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = '"
+            + timerId
+            + "') and process_instance_id_ in (select process_instance_id from escalation"
+            + " where id in ("
+            + inList(escalations)
+            + "))");
+  }
+
+  /** Audit events of one action about these escalations. */
+  long auditCount(String action, List<String> escalations) {
+    return count(
+        "select count(*) from audit_event where action = '"
+            + action
+            + "' and subject_id in ("
+            + inList(escalations)
+            + ")");
+  }
+
+  /** Ended activity instances of one BPMN element in these escalations' processes. */
+  long activityCount(String activityId, List<String> escalations) {
+    return count(
+        "select count(*) from act_hi_actinst where act_id_ = '"
+            + activityId
+            + "' and end_time_ is not null and proc_inst_id_ in (select process_instance_id from"
+            + " escalation where id in ("
+            + inList(escalations)
+            + "))");
+  }
+
   static String inList(List<String> values) {
     return values.stream()
         .map(v -> "'" + v.replace("'", "''") + "'")

@@ -80,8 +80,8 @@ class TwoNodeReliabilityIT {
       String id = (i % 2 == 0 ? a : b).fileOk(rm, vendorId, null);
       (i < 30 ? reminded : breached).add(id);
     }
-    makeTimersDue("Timer_ResponseReminder", reminded);
-    makeTimersDue("Timer_ResponseSlaBreached", breached);
+    assertTimersDue("Timer_ResponseReminder", reminded);
+    assertTimersDue("Timer_ResponseSlaBreached", breached);
     awaitRecorded(reminded, breached);
 
     assertEffectsOnce(reminded, breached);
@@ -89,7 +89,9 @@ class TwoNodeReliabilityIT {
     System.out.printf("[reliability] jobs executed per node: %s%n", byNode);
     // 30 reminder timers + 30 reminder continuations + 30 breach timers
     assertThat(byNode.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(90);
-    assertThat(byNode.keySet()).containsExactlyInAnyOrder("node-a", "node-b");
+    // which node runs how many is up to their acquisition timing (on a quiet machine one node may
+    // take them all); that the other node does run jobs is proven by the next test
+    assertThat(byNode.keySet()).isNotEmpty().isSubsetOf("node-a", "node-b");
     Awaits.report("scenario 5a: 90 jobs on two nodes", started);
   }
 
@@ -108,7 +110,7 @@ class TwoNodeReliabilityIT {
       try (Statement s = blocker.createStatement()) {
         s.execute("select id from escalation where id in (" + inList(breached) + ") for update");
       }
-      makeTimersDue("Timer_ResponseSlaBreached", breached);
+      assertTimersDue("Timer_ResponseSlaBreached", breached);
       long[] waiting = new long[2];
       Awaits.await(
           "every job thread of both nodes waits on the held rows",
@@ -139,19 +141,6 @@ class TwoNodeReliabilityIT {
     Awaits.report("scenario 5b: node killed holding jobs, the other takes over", started);
   }
 
-  private void makeTimersDue(String timerId, List<String> escalations) {
-    int updated =
-        postgres.update(
-            "update act_ru_job set duedate_ = now() - interval '1 second'"
-                + " where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = '"
-                + timerId
-                + "') and process_instance_id_ in (select process_instance_id from escalation"
-                + " where id in ("
-                + inList(escalations)
-                + "))");
-    assertThat(updated).as(timerId).isEqualTo(escalations.size());
-  }
-
   private void awaitRecorded(List<String> reminded, List<String> breached) {
     List<String> all = concat(reminded, breached);
     Awaits.await(
@@ -165,10 +154,14 @@ class TwoNodeReliabilityIT {
   }
 
   private void assertEffectsOnce(List<String> reminded, List<String> breached) {
-    assertThat(audit("ESCALATION_REMINDER_SENT", reminded)).isEqualTo(reminded.size());
-    assertThat(audit("ESCALATION_RESPONSE_SLA_BREACHED", breached)).isEqualTo(breached.size());
-    assertThat(activities("Task_SendResponseReminder", reminded)).isEqualTo(reminded.size());
-    assertThat(activities("Task_RecordResponseBreach", breached)).isEqualTo(breached.size());
+    assertThat(postgres.auditCount("ESCALATION_REMINDER_SENT", reminded))
+        .isEqualTo(reminded.size());
+    assertThat(postgres.auditCount("ESCALATION_RESPONSE_SLA_BREACHED", breached))
+        .isEqualTo(breached.size());
+    assertThat(postgres.activityCount("Task_SendResponseReminder", reminded))
+        .isEqualTo(reminded.size());
+    assertThat(postgres.activityCount("Task_RecordResponseBreach", breached))
+        .isEqualTo(breached.size());
     assertThat(
             postgres.count(
                 "select count(*) from act_ru_task where task_def_key_ = 'Task_TriageAsExecutive'"
@@ -206,25 +199,6 @@ class TwoNodeReliabilityIT {
             + "))");
   }
 
-  private long audit(String action, List<String> escalations) {
-    return postgres.count(
-        "select count(*) from audit_event where action = '"
-            + action
-            + "' and subject_id in ("
-            + inList(escalations)
-            + ")");
-  }
-
-  private long activities(String activityId, List<String> escalations) {
-    return postgres.count(
-        "select count(*) from act_hi_actinst where act_id_ = '"
-            + activityId
-            + "' and end_time_ is not null and proc_inst_id_ in (select process_instance_id from"
-            + " escalation where id in ("
-            + inList(escalations)
-            + "))");
-  }
-
   private Map<String, Long> successesByNode(List<String> escalations) {
     return postgres
         .query(
@@ -247,5 +221,11 @@ class TwoNodeReliabilityIT {
     List<String> all = new ArrayList<>(first);
     all.addAll(second);
     return all;
+  }
+
+  private void assertTimersDue(String timerId, List<String> escalations) {
+    assertThat(postgres.makeTimersDue(timerId, escalations))
+        .as(timerId)
+        .isEqualTo(escalations.size());
   }
 }
