@@ -1,9 +1,11 @@
 package dev.steward.identity;
 
+import dev.steward.platform.AccountLookup;
 import dev.steward.platform.Role;
 import dev.steward.platform.StewardPrincipal;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * from group memberships, a BPO lead's vendor from their account.
  */
 @Component
-class CamundaAuthenticationProvider implements AuthenticationProvider {
+class CamundaAuthenticationProvider implements AuthenticationProvider, AccountLookup {
 
   private final IdentityService identityService;
 
@@ -46,6 +48,14 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
     List<SimpleGrantedAuthority> authorities =
         principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
     return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+  }
+
+  @Override
+  public Optional<StewardPrincipal> current(String username) {
+    if (identityService.createUserQuery().userId(username).count() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(loadPrincipal(username));
   }
 
   StewardPrincipal loadPrincipal(String username) {

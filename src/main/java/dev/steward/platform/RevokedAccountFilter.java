@@ -6,11 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -24,17 +20,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session re-reads the account: a user who was deleted, or whose roles or vendor changed
  * (UserAccounts.revokeAccess takes every role away) loses the session and is treated as not signed
  * in (pages go to the login form, everything else gets 401). A user whose roles changed signs in
- * again and gets the new ones. Costs two indexed identity queries per session request.
+ * again and gets the new ones. Costs a few indexed identity queries per session request (none for
+ * static assets).
  */
 class RevokedAccountFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(RevokedAccountFilter.class);
-  private static final String VENDOR_ID_INFO_KEY = "steward.vendorId";
 
-  private final IdentityService identityService;
+  private final AccountLookup accounts;
 
-  RevokedAccountFilter(IdentityService identityService) {
-    this.identityService = identityService;
+  RevokedAccountFilter(AccountLookup accounts) {
+    this.accounts = accounts;
+  }
+
+  /** Static assets change nothing and show nothing of the user: no account read for them. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/css/")
+        || path.startsWith("/js/")
+        || path.startsWith("/images/")
+        || path.startsWith("/webjars/");
   }
 
   @Override
@@ -54,21 +60,15 @@ class RevokedAccountFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
+  /** Same roles and (for a BPO lead) the same vendor as at sign-in. */
   private boolean stillHasAccess(StewardPrincipal principal) {
-    String username = principal.username();
-    var user = identityService.createUserQuery().userId(username).singleResult();
-    if (user == null) {
-      return false;
-    }
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    for (Group group : identityService.createGroupQuery().groupMember(username).list()) {
-      Role.ofGroup(group.getId()).ifPresent(roles::add);
-    }
-    if (roles.isEmpty() || !roles.equals(principal.roles())) {
-      return false;
-    }
-    return !principal.roles().contains(Role.BPO_LEAD)
-        || Objects.equals(
-            principal.vendorId(), identityService.getUserInfo(username, VENDOR_ID_INFO_KEY));
+    return accounts
+        .current(principal.username())
+        .filter(now -> !now.roles().isEmpty() && now.roles().equals(principal.roles()))
+        .filter(
+            now ->
+                !principal.roles().contains(Role.BPO_LEAD)
+                    || Objects.equals(principal.vendorId(), now.vendorId()))
+        .isPresent();
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -79,13 +78,13 @@ public class SecurityConfig {
 
   private final ObjectMapper objectMapper;
   private final List<ApiRoutes> sliceRoutes;
-  private final IdentityService identityService;
+  private final AccountLookup accounts;
 
   public SecurityConfig(
-      ObjectMapper objectMapper, List<ApiRoutes> sliceRoutes, IdentityService identityService) {
+      ObjectMapper objectMapper, List<ApiRoutes> sliceRoutes, AccountLookup accounts) {
     this.objectMapper = objectMapper;
     this.sliceRoutes = sliceRoutes;
-    this.identityService = identityService;
+    this.accounts = accounts;
   }
 
   @Bean
@@ -174,8 +173,7 @@ public class SecurityConfig {
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         // the webapps protect their own state-changing calls with Camunda's CSRF filter
         .csrf(csrf -> csrf.disable())
-        .addFilterBefore(
-            new RevokedAccountFilter(identityService), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new RevokedAccountFilter(accounts), AnonymousAuthenticationFilter.class)
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(browserAwareEntryPoint())
@@ -243,8 +241,7 @@ public class SecurityConfig {
                     .hasRole(Role.BPO_LEAD.name())
                     .anyRequest()
                     .denyAll())
-        .addFilterBefore(
-            new RevokedAccountFilter(identityService), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new RevokedAccountFilter(accounts), AnonymousAuthenticationFilter.class)
         .formLogin(form -> form.loginPage("/login").permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .exceptionHandling(e -> e.accessDeniedHandler(browserAwareAccessDenied()))
