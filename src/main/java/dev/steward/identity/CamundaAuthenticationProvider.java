@@ -4,6 +4,7 @@ import dev.steward.platform.AccountLookup;
 import dev.steward.platform.Role;
 import dev.steward.platform.StewardPrincipal;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,19 +17,28 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signs users in against Camunda's identity service: the one user store of security.md. Passwords
  * are checked by the engine (salted hashes, failed-attempt throttling and lock-out); roles come
  * from group memberships, a BPO lead's vendor from their account.
+ *
+ * <p>Every API request signs in (stateless HTTP Basic), so this is on every request's path: the
+ * password check and the account reads run in one database transaction (one connection, one commit)
+ * instead of one each.
  */
 @Component
 class CamundaAuthenticationProvider implements AuthenticationProvider, AccountLookup {
 
   private final IdentityService identityService;
+  private final TransactionTemplate transactions;
 
-  CamundaAuthenticationProvider(IdentityService identityService) {
+  CamundaAuthenticationProvider(
+      IdentityService identityService, PlatformTransactionManager transactionManager) {
     this.identityService = identityService;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   @Override
@@ -38,10 +48,16 @@ class CamundaAuthenticationProvider implements AuthenticationProvider, AccountLo
     if (username == null || username.isBlank() || credentials == null) {
       throw new BadCredentialsException("Bad credentials");
     }
-    if (!identityService.checkPassword(username, credentials.toString())) {
+    // a failed attempt is counted (lock-out) by the engine in this transaction, which commits
+    StewardPrincipal principal =
+        transactions.execute(
+            tx ->
+                identityService.checkPassword(username, credentials.toString())
+                    ? loadPrincipal(username)
+                    : null);
+    if (principal == null) {
       throw new BadCredentialsException("Bad credentials");
     }
-    StewardPrincipal principal = loadPrincipal(username);
     if (principal.roles().isEmpty()) {
       throw new BadCredentialsException("User has no Steward role");
     }
@@ -52,21 +68,23 @@ class CamundaAuthenticationProvider implements AuthenticationProvider, AccountLo
 
   @Override
   public Optional<StewardPrincipal> current(String username) {
-    if (identityService.createUserQuery().userId(username).count() == 0) {
-      return Optional.empty();
-    }
-    return Optional.of(loadPrincipal(username));
+    return Optional.ofNullable(transactions.execute(tx -> loadPrincipal(username)));
   }
 
-  StewardPrincipal loadPrincipal(String username) {
+  /** The user's principal as the account is now; {@code null} if there is no such user. */
+  private StewardPrincipal loadPrincipal(String username) {
     User user = identityService.createUserQuery().userId(username).singleResult();
+    if (user == null) {
+      return null;
+    }
     Set<Role> roles = EnumSet.noneOf(Role.class);
+    Set<String> groups = new HashSet<>();
     for (Group group : identityService.createGroupQuery().groupMember(username).list()) {
+      groups.add(group.getId());
       Role.ofGroup(group.getId()).ifPresent(roles::add);
     }
     String vendorId = identityService.getUserInfo(username, UserAccounts.VENDOR_ID_INFO_KEY);
-    String displayName = user == null ? username : UserAccounts.displayName(user);
-    return new StewardPrincipal(username, displayName, roles, vendorId);
+    return new StewardPrincipal(username, UserAccounts.displayName(user), roles, vendorId, groups);
   }
 
   @Override

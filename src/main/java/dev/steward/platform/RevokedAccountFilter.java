@@ -7,10 +7,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,8 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session re-reads the account: a user who was deleted, or whose roles or vendor changed
  * (UserAccounts.revokeAccess takes every role away) loses the session and is treated as not signed
  * in (pages go to the login form, everything else gets 401). A user whose roles changed signs in
- * again and gets the new ones. Costs a few indexed identity queries per session request (none for
- * static assets).
+ * again and gets the new ones; a change of groups only (an on-call rota: task routing, no role) is
+ * taken into the session, whose principal carries the groups for task queries. Costs a few indexed
+ * identity queries per session request (none for static assets).
  */
 class RevokedAccountFilter extends OncePerRequestFilter {
 
@@ -51,24 +56,35 @@ class RevokedAccountFilter extends OncePerRequestFilter {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (session != null
         && authentication != null
-        && authentication.getPrincipal() instanceof StewardPrincipal principal
-        && !stillHasAccess(principal)) {
-      log.info("Ending the session of '{}': their access changed", principal.username());
-      SecurityContextHolder.clearContext();
-      session.invalidate();
+        && authentication.getPrincipal() instanceof StewardPrincipal principal) {
+      Optional<StewardPrincipal> now = accounts.current(principal.username());
+      if (!stillHasAccess(principal, now)) {
+        log.info("Ending the session of '{}': their access changed", principal.username());
+        SecurityContextHolder.clearContext();
+        session.invalidate();
+      } else if (!Objects.equals(principal.groups(), now.get().groups())) {
+        // same roles, other task-routing groups (an on-call rota changed): the session goes on
+        // with the groups as they are now, so tasks follow the current membership
+        SecurityContext refreshed = SecurityContextHolder.createEmptyContext();
+        refreshed.setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                now.get(), null, authentication.getAuthorities()));
+        SecurityContextHolder.setContext(refreshed);
+        session.setAttribute(
+            HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, refreshed);
+      }
     }
     chain.doFilter(request, response);
   }
 
   /** Same roles and (for a BPO lead) the same vendor as at sign-in. */
-  private boolean stillHasAccess(StewardPrincipal principal) {
-    return accounts
-        .current(principal.username())
-        .filter(now -> !now.roles().isEmpty() && now.roles().equals(principal.roles()))
+  private static boolean stillHasAccess(
+      StewardPrincipal principal, Optional<StewardPrincipal> now) {
+    return now.filter(p -> !p.roles().isEmpty() && p.roles().equals(principal.roles()))
         .filter(
-            now ->
+            p ->
                 !principal.roles().contains(Role.BPO_LEAD)
-                    || Objects.equals(principal.vendorId(), now.vendorId()))
+                    || Objects.equals(principal.vendorId(), p.vendorId()))
         .isPresent();
   }
 }

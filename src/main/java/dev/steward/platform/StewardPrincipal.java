@@ -6,12 +6,24 @@ import java.util.Set;
 /**
  * Who is calling: the signed-in user with their roles and, for a BPO lead, the one vendor their
  * account is bound to. The vendor always comes from here, never from a request.
+ *
+ * <p>{@code groups} are the user's Camunda group ids as read at sign-in (roles come from some of
+ * them; others, such as an on-call rota, only route tasks), so task queries need not read them
+ * again; {@code null} when the principal was made without reading the account (system and demo
+ * callers), and then whoever needs the groups reads them.
  */
 public record StewardPrincipal(
-    String username, String displayName, Set<Role> roles, String vendorId) implements Principal {
+    String username, String displayName, Set<Role> roles, String vendorId, Set<String> groups)
+    implements Principal {
 
   public StewardPrincipal {
     roles = Set.copyOf(roles);
+    groups = groups == null ? null : Set.copyOf(groups);
+  }
+
+  /** A principal whose groups were not read (they are read when needed). */
+  public StewardPrincipal(String username, String displayName, Set<Role> roles, String vendorId) {
+    this(username, displayName, roles, vendorId, null);
   }
 
   @Override

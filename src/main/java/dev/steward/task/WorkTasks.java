@@ -15,10 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,6 +33,8 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,7 +58,14 @@ public class WorkTasks {
   private final FormService formService;
   private final IdentityService identityService;
   private final CamundaForms forms;
+  private final OpenTaskQueries openTasks;
   private final TransactionTemplate transactions;
+
+  /** Process definition id → key; definitions never change once deployed. */
+  private final Map<String, String> processKeys = new ConcurrentHashMap<>();
+
+  /** (process definition id, task key) → does the user task have a form; as immutable. */
+  private final Map<String, Boolean> hasForm = new ConcurrentHashMap<>();
 
   WorkTasks(
       TaskService taskService,
@@ -63,6 +74,7 @@ public class WorkTasks {
       HistoryService historyService,
       FormService formService,
       IdentityService identityService,
+      ManagementService managementService,
       CamundaForms forms,
       PlatformTransactionManager transactionManager) {
     this.taskService = taskService;
@@ -72,6 +84,7 @@ public class WorkTasks {
     this.formService = formService;
     this.identityService = identityService;
     this.forms = forms;
+    this.openTasks = new OpenTaskQueries(taskService, runtimeService, managementService);
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
@@ -82,20 +95,14 @@ public class WorkTasks {
    * The caller's inbox, newest first. Two queries the database answers from indexes (tasks assigned
    * to the caller; unassigned tasks offered to the caller or their groups) instead of the one OR
    * query the engine would run as a join over every open task and identity link: the inbox's cost
-   * follows the caller's tasks, not the size of the task tables.
+   * follows the caller's tasks, not the size of the task tables. Both are fixed native queries
+   * ({@link OpenTaskQueries}), as is the read of the instances' business keys.
    */
   @Transactional(readOnly = true)
   public List<TaskSummary> list(StewardPrincipal caller) {
-    List<String> groups = groupsOf(caller.username());
-    List<Task> tasks = new ArrayList<>(newest(scoped(assignedTo(caller), caller)));
-    if (!groups.isEmpty()) {
-      // the engine adds the user's groups to a candidate-user query (as groupsOf finds them)
-      tasks.addAll(
-          newest(
-              scoped(
-                  taskService.createTaskQuery().active().taskCandidateUser(caller.username()),
-                  caller)));
-    }
+    List<String> groups = groupsOf(caller);
+    List<Task> tasks = new ArrayList<>(openTasks.assignedTo(caller, INBOX_LIMIT));
+    tasks.addAll(openTasks.offeredTo(caller, groups, INBOX_LIMIT));
     tasks.sort(
         Comparator.comparing(Task::getCreateTime, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Task::getId));
@@ -223,14 +230,16 @@ public class WorkTasks {
 
   private void completeVisible(
       String taskId, Map<String, Object> submitted, StewardPrincipal caller) {
-    Task task = visible(caller).taskId(taskId).initializeFormKeys().singleResult();
+    Task task = openTasks.visible(taskId, caller, groupsOf(caller)).orElse(null);
     if (task == null) {
       if (completedByOrFor(taskId, caller)) {
         throw new ConflictException("Task '" + taskId + "' has already been completed");
       }
       throw new NotFoundException("Task", taskId);
     }
-    Map<String, Object> variables = forms.validate(formFields(task), submitted);
+    List<FormField> fields =
+        hasForm(task) ? forms.fields(formService.getDeployedTaskForm(taskId)) : List.of();
+    Map<String, Object> variables = forms.validate(fields, submitted);
     if (task.getAssignee() == null) {
       // who completed a task is its assignee, in the API as in Tasklist
       taskService.setAssignee(taskId, caller.username());
@@ -266,23 +275,8 @@ public class WorkTasks {
     return task;
   }
 
-  private TaskQuery assignedTo(StewardPrincipal caller) {
-    return taskService.createTaskQuery().active().taskAssignee(caller.username());
-  }
-
-  private static TaskQuery scoped(TaskQuery query, StewardPrincipal caller) {
-    if (caller.isVendorScoped()) {
-      query.processVariableValueEquals(ProcessConventions.VENDOR_ID.name(), caller.scopeVendorId());
-    }
-    return query;
-  }
-
-  private static List<Task> newest(TaskQuery query) {
-    return query.orderByTaskCreateTime().desc().listPage(0, INBOX_LIMIT);
-  }
-
   private TaskQuery visible(StewardPrincipal caller) {
-    List<String> groups = groupsOf(caller.username());
+    List<String> groups = groupsOf(caller);
     TaskQuery query = taskService.createTaskQuery().active();
     if (groups.isEmpty()) {
       query.taskAssignee(caller.username());
@@ -328,7 +322,7 @@ public class WorkTasks {
     if (caller.username().equals(done.getAssignee())) {
       return true;
     }
-    Set<String> groups = Set.copyOf(groupsOf(caller.username()));
+    Set<String> groups = Set.copyOf(groupsOf(caller));
     return historyService
         .createHistoricIdentityLinkLogQuery()
         .taskId(taskId)
@@ -349,10 +343,34 @@ public class WorkTasks {
     return forms.fields(form);
   }
 
-  private List<String> groupsOf(String username) {
-    return identityService.createGroupQuery().groupMember(username).list().stream()
+  /** The caller's Camunda groups: as read at sign-in, or read now for a system caller. */
+  private List<String> groupsOf(StewardPrincipal caller) {
+    if (caller.groups() != null) {
+      return caller.groups().stream().sorted().toList();
+    }
+    return identityService.createGroupQuery().groupMember(caller.username()).list().stream()
         .map(Group::getId)
         .toList();
+  }
+
+  /**
+   * Whether the task's user task has a form (every Steward user task has one; a task made outside a
+   * process has none), from the deployed model, which the engine caches.
+   */
+  private boolean hasForm(Task task) {
+    if (task.getProcessDefinitionId() == null) {
+      return false;
+    }
+    return hasForm.computeIfAbsent(
+        task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+        key -> {
+          ModelElementInstance element =
+              repositoryService
+                  .getBpmnModelInstance(task.getProcessDefinitionId())
+                  .getModelElementById(task.getTaskDefinitionKey());
+          return element instanceof UserTask userTask
+              && (userTask.getCamundaFormRef() != null || userTask.getCamundaFormKey() != null);
+        });
   }
 
   private Context context(List<Task> tasks) {
@@ -364,8 +382,7 @@ public class WorkTasks {
     Map<String, String> businessKeys = new HashMap<>();
     Map<String, String> vendorIds = new HashMap<>();
     if (!instanceIds.isEmpty()) {
-      for (ProcessInstance instance :
-          runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+      for (ProcessInstance instance : openTasks.instances(instanceIds)) {
         businessKeys.put(instance.getId(), instance.getBusinessKey());
       }
       for (VariableInstance variable :
@@ -380,13 +397,18 @@ public class WorkTasks {
         }
       }
     }
-    Map<String, String> processKeys = new HashMap<>();
+    Map<String, String> keys = new HashMap<>();
     tasks.stream()
         .map(Task::getProcessDefinitionId)
         .filter(id -> id != null)
         .distinct()
-        .forEach(id -> processKeys.put(id, repositoryService.getProcessDefinition(id).getKey()));
-    return new Context(businessKeys, vendorIds, processKeys);
+        .forEach(
+            id ->
+                keys.put(
+                    id,
+                    processKeys.computeIfAbsent(
+                        id, d -> repositoryService.getProcessDefinition(d).getKey())));
+    return new Context(businessKeys, vendorIds, keys);
   }
 
   private record Context(

@@ -8,6 +8,9 @@ import dev.steward.StewardApplication;
 import dev.steward.support.BenchPostgres;
 import dev.steward.support.BenchResults;
 import dev.steward.support.TestProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,13 +73,15 @@ class JobNodesBenchmark {
           .deploy();
 
       // a short warm-up round on both nodes, not measured
-      double warmup = runRound(engine, instances / 5, List.of(a, b));
-      double one = runRound(engine, instances, List.of(a));
-      double two = runRound(engine, instances, List.of(a, b));
+      double warmup = runRound(engine, instances / 5, List.of(a, b)).seconds();
+      Round oneRound = runRound(engine, instances, List.of(a));
+      Round twoRound = runRound(engine, instances, List.of(a, b));
+      double one = oneRound.seconds();
+      double two = twoRound.seconds();
       // the same node with the engine's own acquisition size (3 jobs), for comparison
       int configured = a.getMaxJobsPerAcquisition();
       a.setMaxJobsPerAcquisition(3);
-      double oneEngineDefault = runRound(engine, instances, List.of(a));
+      double oneEngineDefault = runRound(engine, instances, List.of(a)).seconds();
       a.setMaxJobsPerAcquisition(configured);
       double oneRate = 3.0 * instances / one;
       double twoRate = 3.0 * instances / two;
@@ -110,6 +115,10 @@ class JobNodesBenchmark {
               round(twoRate / oneRate),
               "oneNodeThreePerAcquisitionJobsPerSecond",
               round(3.0 * instances / oneEngineDefault),
+              "machineCpuBusyOneNode",
+              round(oneRound.cpuBusy()),
+              "machineCpuBusyTwoNodes",
+              round(twoRound.cpuBusy()),
               "goal",
               ">= 1.6");
       BenchResults.print("Jobs and timers, one node vs two nodes on one database", List.of(result));
@@ -125,14 +134,22 @@ class JobNodesBenchmark {
     }
   }
 
-  /** Seconds the executors need to run every job of {@code instances} new instances. */
-  private static double runRound(ProcessEngine engine, int instances, List<JobExecutor> executors)
+  /**
+   * One round: its seconds, and how busy the machine's CPUs were meanwhile (0..1, all processes:
+   * both nodes, PostgreSQL, the rest; from /proc/stat, -1 where that is not readable). A second
+   * node can only add throughput if the first left CPU idle.
+   */
+  record Round(double seconds, double cpuBusy) {}
+
+  /** The executors run every job of {@code instances} new instances. */
+  private static Round runRound(ProcessEngine engine, int instances, List<JobExecutor> executors)
       throws InterruptedException {
     for (int i = 0; i < instances; i++) {
       engine.getRuntimeService().startProcessInstanceByKey(KEY);
     }
     assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(KEY).count())
         .isEqualTo(instances);
+    long[] cpuBefore = cpuTicks();
     long start = System.nanoTime();
     executors.forEach(JobExecutor::start);
     long deadline = start + 600_000_000_000L;
@@ -144,6 +161,7 @@ class JobNodesBenchmark {
       Thread.sleep(50);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    long[] cpuAfter = cpuTicks();
     executors.forEach(JobExecutor::shutdown);
     assertThat(
             engine
@@ -153,7 +171,27 @@ class JobNodesBenchmark {
                 .withException()
                 .count())
         .isZero();
-    return seconds;
+    double busy = -1;
+    if (cpuBefore != null && cpuAfter != null && cpuAfter[1] > cpuBefore[1]) {
+      busy = (double) (cpuAfter[0] - cpuBefore[0]) / (cpuAfter[1] - cpuBefore[1]);
+    }
+    return new Round(seconds, busy);
+  }
+
+  /** Busy and total CPU ticks of the machine so far (first line of /proc/stat), or null. */
+  private static long[] cpuTicks() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < fields.length; i++) {
+        total += Long.parseLong(fields[i]);
+      }
+      // idle and iowait are not busy
+      long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static JobExecutor executor(ConfigurableApplicationContext context) {

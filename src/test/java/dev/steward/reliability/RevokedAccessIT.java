@@ -99,6 +99,23 @@ class RevokedAccessIT {
   }
 
   @Test
+  void aChangeOfTaskRoutingGroupsOnlyKeepsTheSession() {
+    // joining an on-call rota changes which tasks the user is offered, not their access
+    String rm = world.user("rev-rota", "RELATIONSHIP_MANAGER", null);
+    String session = signInWithForm(rm);
+    assertThat(page(session, "/").header("Location")).endsWith("/dashboard");
+    if (identityService.createGroupQuery().groupId("rev-rota-group").count() == 0) {
+      identityService.saveGroup(identityService.newGroup("rev-rota-group"));
+    }
+    identityService.createMembership(rm, "rev-rota-group");
+
+    assertThat(page(session, "/").header("Location")).endsWith("/dashboard");
+    assertThat(page(session, "/dashboard").status()).isEqualTo(200);
+    identityService.deleteMembership(rm, "rev-rota-group");
+    assertThat(page(session, "/dashboard").status()).isEqualTo(200);
+  }
+
+  @Test
   void theLoginPageCarriesTheSecurityHeadersAndAHardenedCookie() throws IOException {
     Api.Response page = api.send(null, "GET", "/login", null, null, Map.of("Accept", "text/html"));
     assertThat(page.status()).isEqualTo(200);
