@@ -72,8 +72,9 @@ class JobNodesBenchmark {
                   .done())
           .deploy();
 
-      // a short warm-up round on both nodes, not measured
-      double warmup = runRound(engine, instances / 5, List.of(a, b)).seconds();
+      // a full warm-up round on both nodes, not measured: a shorter one left the JIT still
+      // compiling during the first measured round (one node), which flattered the second
+      double warmup = runRound(engine, instances, List.of(a, b)).seconds();
       Round oneRound = runRound(engine, instances, List.of(a));
       Round twoRound = runRound(engine, instances, List.of(a, b));
       double one = oneRound.seconds();
