@@ -20,13 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -36,34 +33,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * lock expires and applies no effect twice.
  */
 @Tag("reliability")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CrashRecoveryReliabilityIT {
+class CrashRecoveryReliabilityIT extends OneNodeReliabilityTest {
 
-  private ReliabilityPostgres postgres;
-  private StewardNode node;
-  private Client client;
-  private String rm;
-  private String vendorId;
-
-  @BeforeAll
-  void start() {
-    postgres = new ReliabilityPostgres("crash");
-    node = new StewardNode("crash-node", postgres).start();
-    client = new Client(node);
-    String[] world = client.world("crash");
-    rm = world[0];
-    vendorId = world[1];
-  }
-
-  @AfterAll
-  void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
+  CrashRecoveryReliabilityIT() {
+    super("crash");
   }
 
   /** What the load saw: acknowledged filings and completions, and requests without an answer. */

@@ -17,13 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -31,39 +28,16 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the middle of a transaction. The node is never restarted.
  */
 @Tag("reliability")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DatabaseFailureReliabilityIT {
+class DatabaseFailureReliabilityIT extends OneNodeReliabilityTest {
 
   /**
    * A request unanswered after three times the pool's connection timeout (5 s) counts as hanging.
    */
   private static final Duration HANG = Duration.ofSeconds(15);
 
-  private ReliabilityPostgres postgres;
-  private StewardNode node;
-  private Client client;
-  private String rm;
-  private String vendorId;
-
-  @BeforeAll
-  void start() {
-    postgres = new ReliabilityPostgres("dbfail");
-    node = new StewardNode("dbfail-node", postgres).start();
-    client = new Client(node);
-    String[] world = client.world("dbfail");
-    rm = world[0];
-    vendorId = world[1];
-  }
-
-  @AfterAll
-  void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
+  DatabaseFailureReliabilityIT() {
+    super("dbfail");
   }
 
   record Outcome(String request, Client.Reply reply) {}

@@ -19,11 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Scenario 6: a retry storm. The response reminder's delegate fails for 200 escalations (its write
@@ -34,37 +31,14 @@ import org.junit.jupiter.api.TestInstance;
  * every reminder once.
  */
 @Tag("reliability")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RetryStormReliabilityIT {
+class RetryStormReliabilityIT extends OneNodeReliabilityTest {
 
   private static final int STORM = 200;
   private static final String GATEWAY_DOWN = "Reminder gateway unavailable";
   private static final int POOL_SIZE = 10;
 
-  private ReliabilityPostgres postgres;
-  private StewardNode node;
-  private Client client;
-  private String rm;
-  private String vendorId;
-
-  @BeforeAll
-  void start() {
-    postgres = new ReliabilityPostgres("storm");
-    node = new StewardNode("storm-node", postgres).start();
-    client = new Client(node);
-    String[] world = client.world("storm");
-    rm = world[0];
-    vendorId = world[1];
-  }
-
-  @AfterAll
-  void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
+  RetryStormReliabilityIT() {
+    super("storm");
   }
 
   @Test
