@@ -102,10 +102,12 @@ class OpenTaskQueries {
     if (groups.isEmpty()) {
       sql.where("RES.ASSIGNEE_ = #{user}");
     } else {
+      // correlated with the one task: probes its own links (index on TASK_ID_), not every task
+      // offered to the caller's groups
       sql.where(
-          "(RES.ASSIGNEE_ = #{user} or (RES.ASSIGNEE_ is null and RES.ID_ in ("
+          "(RES.ASSIGNEE_ = #{user} or (RES.ASSIGNEE_ is null and exists ("
               + candidateLinks(groups)
-              + ")))");
+              + " and I.TASK_ID_ = RES.ID_)))");
     }
     NativeTaskQuery query = run(sql, caller, groups).parameter("taskId", taskId);
     return Optional.ofNullable(query.singleResult());
