@@ -236,23 +236,7 @@ class CrashRecoveryReliabilityIT extends OneNodeReliabilityTest {
         () -> jobs(all).toString());
 
     // each effect exactly once
-    assertThat(postgres.auditCount("ESCALATION_REMINDER_SENT", reminded))
-        .isEqualTo(reminded.size());
-    assertThat(postgres.auditCount("ESCALATION_RESPONSE_SLA_BREACHED", breached))
-        .isEqualTo(breached.size());
-    assertThat(postgres.activityCount("Task_SendResponseReminder", reminded))
-        .isEqualTo(reminded.size());
-    assertThat(postgres.activityCount("Task_RecordResponseBreach", breached))
-        .isEqualTo(breached.size());
-    assertThat(
-            postgres.count(
-                "select count(*) from act_ru_task where task_def_key_ = 'Task_TriageAsExecutive'"
-                    + " and proc_inst_id_ in (select process_instance_id from escalation where id in ("
-                    + inList(breached)
-                    + "))"))
-        .as("one executive triage per breached escalation")
-        .isEqualTo(breached.size());
-    assertThat(postgres.count("select count(*) from act_ru_incident")).isZero();
+    postgres.assertRemindersAndBreachesOnce(reminded, breached);
     assertEveryEscalationRowHasItsProcessAndBack();
     Awaits.report("scenario 1b: kill -9 while jobs run", started);
   }

@@ -1,5 +1,7 @@
 package dev.steward.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -187,6 +189,26 @@ final class ReliabilityPostgres implements AutoCloseable {
             + " escalation where id in ("
             + inList(escalations)
             + "))");
+  }
+
+  /**
+   * Each reminder and each response breach of these escalations took effect exactly once (audit
+   * event, ended BPMN activity, one executive triage per breach), and nothing became an incident.
+   */
+  void assertRemindersAndBreachesOnce(List<String> reminded, List<String> breached) {
+    assertThat(auditCount("ESCALATION_REMINDER_SENT", reminded)).isEqualTo(reminded.size());
+    assertThat(auditCount("ESCALATION_RESPONSE_SLA_BREACHED", breached)).isEqualTo(breached.size());
+    assertThat(activityCount("Task_SendResponseReminder", reminded)).isEqualTo(reminded.size());
+    assertThat(activityCount("Task_RecordResponseBreach", breached)).isEqualTo(breached.size());
+    assertThat(
+            count(
+                "select count(*) from act_ru_task where task_def_key_ = 'Task_TriageAsExecutive'"
+                    + " and proc_inst_id_ in (select process_instance_id from escalation where id in ("
+                    + inList(breached)
+                    + "))"))
+        .as("one executive triage per breached escalation")
+        .isEqualTo(breached.size());
+    assertThat(count("select count(*) from act_ru_incident")).as("incidents").isZero();
   }
 
   static String inList(List<String> values) {
